@@ -1,0 +1,237 @@
+//! The output records: [`Document`], [`Entity`], [`Event`] (the schema of `DESIGN.md`).
+//!
+//! Offsets: every record carries `start`/`end` as Unicode code-point offsets into the original
+//! text (what JSON and Python users index with) and `span`, the byte range into the original
+//! text (what Rust users slice with; not serialized).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::gazetteer::EntityType;
+
+/// A text span: code-point offsets (serialized), the byte range (Rust only) and the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    /// Start, in code points of the original text.
+    pub start: usize,
+    /// End (exclusive), in code points of the original text.
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+    /// Byte range in the original text.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+}
+
+/// Geographic fields of a place, flattened into entities and event locations.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct GeoFields {
+    /// GeoNames id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
+    /// Latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// ISO alpha-2 country code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// First-level administrative division.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+}
+
+/// How an entity mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntitySource {
+    /// An alias in a gazetteer.
+    Gazetteer,
+    /// A title resolved to its holder at the document date ("الرئيس الروسي" → Putin).
+    Title,
+    /// A context pattern (cue word + name) for a name the gazetteers lack.
+    Pattern,
+}
+
+/// An entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// The mention (proclitics excluded).
+    #[serde(flatten)]
+    pub span: Span,
+    /// Entity type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Gazetteer id, or null for pattern matches and nationality adjectives.
+    pub entity_id: Option<String>,
+    /// Canonical (English) name.
+    pub name: Option<String>,
+    /// ISO alpha-3 country.
+    pub country: Option<String>,
+    /// Proclitics attached to the mention ("و", "ب", "لل" ...).
+    pub clitic: Option<String>,
+    /// How it was found.
+    pub source: EntitySource,
+    /// CAMEO-style actor code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Sector.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    /// Place fields.
+    #[serde(flatten)]
+    pub geo: GeoFields,
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+}
+
+/// An event argument (actor, recipient, location).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Argument {
+    /// The mention.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Gazetteer id.
+    pub entity_id: Option<String>,
+    /// Canonical name.
+    pub name: Option<String>,
+    /// ISO alpha-3 country.
+    pub country: Option<String>,
+    /// CAMEO-style actor code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Place fields (locations).
+    #[serde(flatten)]
+    pub geo: GeoFields,
+}
+
+/// The time of an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeArg {
+    /// The time expression.
+    #[serde(flatten)]
+    pub span: Span,
+    /// `YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD`, null when it cannot be resolved.
+    pub date: Option<String>,
+}
+
+/// One event record (PLOVER).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// PLOVER event type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// The trigger word(s).
+    pub trigger: Span,
+    /// Who acted.
+    pub actor: Option<Argument>,
+    /// Whom it was done to.
+    pub recipient: Option<Argument>,
+    /// Where.
+    pub location: Option<Argument>,
+    /// When.
+    pub time: Option<TimeArg>,
+    /// The sentence denies the event ("لم", "نفى").
+    pub negated: bool,
+    /// Who reports it ("وفق البيان", "أفادت مصادر").
+    pub reported_by: Option<Span>,
+    /// Index of the (first) sentence that reports the event.
+    pub sentence: usize,
+    /// Id of the rule that fired.
+    pub rule: String,
+    /// Confidence in 0..1.
+    pub confidence: f32,
+    /// The evidence sentence(s): code-point spans of every sentence that reports this event.
+    pub evidence: Vec<Span>,
+}
+
+/// The result of extracting one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Document id, if given.
+    pub id: Option<String>,
+    /// Document date (`YYYY-MM-DD`), if given.
+    pub date: Option<String>,
+    /// Entity mentions in text order.
+    pub entities: Vec<Entity>,
+    /// Event records in text order of their first mention.
+    pub events: Vec<Event>,
+}
+
+impl Document {
+    /// Pretty JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("documents serialize")
+    }
+
+    /// One-line JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("documents serialize")
+    }
+}
+
+/// Converts byte offsets of a text to code-point offsets in O(1) amortized per query, with a
+/// checkpoint every 256 bytes (a code point's index is the number of non-continuation bytes
+/// before it).
+pub(crate) struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+    checkpoints: Vec<u32>,
+}
+
+const CHUNK: usize = 256;
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            let mut count = 0u32;
+            for chunk in text.as_bytes().chunks(CHUNK) {
+                checkpoints.push(count);
+                count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+            }
+            checkpoints.push(count);
+        }
+        CharIndex { text, ascii, checkpoints }
+    }
+
+    pub fn char_at(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let k = byte / CHUNK;
+        let base = self.checkpoints[k] as usize;
+        base + self.text.as_bytes()[k * CHUNK..byte].iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    }
+
+    pub fn span(&self, bytes: Range<usize>) -> Span {
+        Span {
+            start: self.char_at(bytes.start),
+            end: self.char_at(bytes.end),
+            text: self.text[bytes.clone()].to_string(),
+            bytes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_code_points() {
+        let text = "ab".repeat(200) + &"بوتين ".repeat(100);
+        let ci = CharIndex::new(&text);
+        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(ci.char_at(b), text[..b].chars().count());
+        }
+    }
+}

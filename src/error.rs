@@ -1,0 +1,76 @@
+//! The one error type of the crate.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error from building an extractor, loading data or reading input.
+///
+/// The message always names what went wrong and where (`file:line` for data files, the record
+/// id or line number for JSONL input). Match on [`Error::kind`] to react programmatically.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// The kind of an [`Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A gazetteer, title, role or trigger file is malformed.
+    Data {
+        /// The file (or embedded resource name).
+        file: PathBuf,
+        /// 1-based line number, 0 when the problem concerns the whole file.
+        line: usize,
+    },
+    /// Reading a file or stream failed.
+    Io,
+    /// The input is not usable: invalid UTF-8, bad JSON, a missing field.
+    Input,
+    /// A date could not be parsed (expected `YYYY-MM-DD`).
+    Date,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into() }
+    }
+
+    pub(crate) fn data(file: impl Into<PathBuf>, line: usize, message: impl fmt::Display) -> Self {
+        let file = file.into();
+        let message = if line > 0 {
+            format!("{}:{}: {}", file.display(), line, message)
+        } else {
+            format!("{}: {}", file.display(), message)
+        };
+        Error { kind: ErrorKind::Data { file, line }, message }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The human-readable message (also what `Display` prints).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Parses a `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Error> {
+    let t = s.trim();
+    let ok = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
+    ok.then(|| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| Error::new(ErrorKind::Date, format!("invalid date {s:?}: expected YYYY-MM-DD")))
+}

@@ -1,0 +1,720 @@
+//! Event extraction: trigger lexicon → argument rules → PLOVER records.
+//!
+//! Triggers come from `events/triggers.tsv` (verbs are inflected from their lemma here, nouns are
+//! listed). For each trigger in a sentence the rules look for arguments in its clause, using
+//! Arabic word order: verb–subject–object ("استهدف الجيش الأميركي اجتماعا"), subject–verb
+//! ("إسرائيل شنت غارات"), the إضافة construct of verbal nouns ("غارات التحالف على ..."),
+//! prepositions that mark the recipient (على، ضد، ل، بحق، مع) or the place (في، ب، قرب ...),
+//! and "بين X و Y" for meetings. Every record names the rule that fired.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::clitics::{for_each_reading, Article};
+use crate::document::{Argument, CharIndex, Event, GeoFields, Span, TimeArg};
+use crate::error::Error;
+use crate::gazetteer::{DataFile, EntityType, FileKind, Gazetteer};
+use crate::lexicon::{KeyForm, Lexicon};
+use crate::ner::Mention;
+use crate::normalize::{normalize, NormalizedText};
+use crate::time::{find_times, TimeMention};
+use crate::tokenize::Tokenized;
+use crate::tsv::Table;
+
+/// The 16 PLOVER event types.
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    Verb,
+    Noun,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Constraints {
+    needs_actor: bool,
+    needs_recipient: bool,
+    light_verb: bool,
+    not_next: Vec<String>,
+    not_prev: Vec<String>,
+    not_in_sentence: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Trigger {
+    id: String,
+    kind: String,
+    mode: Option<String>,
+    cameo: Option<String>,
+    pos: Pos,
+    constraints: Constraints,
+    confidence: f32,
+}
+
+/// The compiled trigger lexicon and argument rules.
+#[derive(Debug, Clone)]
+pub struct EventRules {
+    triggers: Vec<Trigger>,
+    lexicon: Lexicon<u32>,
+}
+
+/// Everything the event rules read about one document.
+pub(crate) struct Analysis<'a, 'b> {
+    pub nt: &'a NormalizedText<'b>,
+    pub tok: &'a Tokenized,
+    pub mentions: &'a [Mention],
+    pub ci: &'a CharIndex<'b>,
+    pub date: Option<NaiveDate>,
+    pub gazetteer: &'a Gazetteer,
+}
+
+/// Generates the inflections of a verb from its perfect and imperfect 3rd masc. sing. forms.
+pub fn verb_forms(lemma: &str, imperfect: Option<&str>) -> Vec<String> {
+    let mut v: Vec<String> = ["", "ت", "وا", "ا", "تا", "ن", "نا"].iter().map(|s| format!("{lemma}{s}")).collect();
+    if let Some(imp) = imperfect {
+        if let Some(stem) = imp.strip_prefix('ي') {
+            for p in ["ي", "ت", "ن"] {
+                for s in ["", "ون", "ان", "ين", "ن"] {
+                    v.push(format!("{p}{stem}{s}"));
+                }
+            }
+        } else {
+            v.push(imp.to_string());
+        }
+    }
+    v
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(',').map(|w| normalize(w.trim())).filter(|w| !w.is_empty()).collect()
+}
+
+impl EventRules {
+    /// Loads every trigger file among `files`.
+    pub fn load(files: &[DataFile]) -> Result<EventRules, Error> {
+        let mut triggers = Vec::new();
+        let mut entries: Vec<(String, u32)> = Vec::new();
+        for f in files.iter().filter(|f| f.kind_is(FileKind::Triggers)) {
+            let t = Table::parse(&f.name, &f.content, &["id", "type", "pos"])?;
+            for row in t.rows() {
+                let kind = row.required("type")?;
+                if !PLOVER_TYPES.contains(&kind) {
+                    return Err(row.error(format!("unknown PLOVER type {kind:?}")));
+                }
+                let pos = match row.required("pos")? {
+                    "verb" => Pos::Verb,
+                    "noun" => Pos::Noun,
+                    p => return Err(row.error(format!("pos must be verb or noun, not {p:?}"))),
+                };
+                let mut c = Constraints::default();
+                for item in row.get("constraints").split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                    let (k, v) = item.split_once('=').unwrap_or((item, ""));
+                    match k.trim() {
+                        "needs_actor" => c.needs_actor = true,
+                        "needs_recipient" => c.needs_recipient = true,
+                        "light_verb" => c.light_verb = true,
+                        "not_next" => c.not_next = words(v),
+                        "not_prev" => c.not_prev = words(v),
+                        "not_in_sentence" => c.not_in_sentence = words(v),
+                        other => return Err(row.error(format!("unknown constraint {other:?}"))),
+                    }
+                }
+                let confidence = row.number::<f32>("confidence")?.unwrap_or(0.7);
+                if !(0.0..=1.0).contains(&confidence) {
+                    return Err(row.error(format!("confidence {confidence} outside 0..1")));
+                }
+                let idx = triggers.len() as u32;
+                let mut forms: Vec<String> = row.list("forms").map(str::to_string).collect();
+                if pos == Pos::Verb {
+                    let lemma = row.required("lemma")?;
+                    forms.extend(verb_forms(&normalize(lemma), row.opt("imperfect").map(normalize).as_deref()));
+                } else if forms.is_empty() {
+                    return Err(row.error("a noun trigger needs `forms`"));
+                }
+                for f in forms {
+                    entries.push((f, idx));
+                }
+                triggers.push(Trigger {
+                    id: row.required("id")?.to_string(),
+                    kind: kind.to_string(),
+                    mode: row.opt("mode").map(str::to_string),
+                    cameo: row.opt("cameo").map(str::to_string),
+                    pos,
+                    constraints: c,
+                    confidence,
+                });
+            }
+        }
+        Ok(EventRules { triggers, lexicon: Lexicon::build(entries) })
+    }
+
+    /// Number of trigger rules.
+    pub fn len(&self) -> usize {
+        self.triggers.len()
+    }
+
+    /// True when no trigger is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.triggers.is_empty()
+    }
+
+    /// Extracts the event records of a document.
+    pub(crate) fn extract(&self, a: &Analysis<'_, '_>) -> Vec<Event> {
+        if self.triggers.is_empty() || a.tok.tokens.is_empty() {
+            return Vec::new();
+        }
+        let norm = a.nt.normalized();
+        let times = find_times(norm, a.date);
+        let ctx = Ctx::new(a, &times);
+        let mut events: Vec<Event> = Vec::new();
+        let mut ti = 0;
+        while ti < a.tok.tokens.len() {
+            match self.trigger_at(&ctx, ti) {
+                Some((trig, end_tok)) => {
+                    for ev in self.code(&ctx, trig, ti..end_tok) {
+                        merge_or_push(&mut events, ev);
+                    }
+                    ti = end_tok;
+                }
+                None => ti += 1,
+            }
+        }
+        events
+    }
+
+    /// The trigger starting at token `ti`, if any (longest match, clitic-aware).
+    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<(u32, usize)> {
+        if c.owner[ti].is_some() {
+            return None; // part of a name
+        }
+        let norm = c.norm;
+        let t = &c.a.tok.tokens[ti];
+        let w = &norm[t.norm.clone()];
+        let mut best: Option<(u32, usize, usize)> = None; // (trigger, end token, end byte)
+        for_each_reading(w, |r| {
+            if r.article == Article::Contracted {
+                return;
+            }
+            let pos = t.norm.start + r.stem;
+            self.lexicon.walk(norm.as_bytes(), pos, |end, ps| {
+                let Ok(k) = c.a.tok.tokens[ti..].binary_search_by_key(&end, |t| t.norm.end) else { return };
+                for &(idx, form) in ps {
+                    if form != KeyForm::Plain {
+                        continue;
+                    }
+                    let trig = &self.triggers[idx as usize];
+                    let ok = match trig.pos {
+                        Pos::Verb => r.article == Article::None,
+                        Pos::Noun => !r.future,
+                    };
+                    if ok && best.is_none_or(|b| end > b.2) {
+                        best = Some((idx, ti + k + 1, end));
+                    }
+                }
+            });
+        });
+        best.map(|(i, e, _)| (i, e))
+    }
+
+    fn code(&self, c: &Ctx<'_, '_>, idx: u32, trig_toks: Range<usize>) -> Vec<Event> {
+        let trig = &self.triggers[idx as usize];
+        let ti = trig_toks.start;
+        let sent = c.a.tok.sentence_of(ti);
+        let s_toks = c.a.tok.sentences[sent].tokens.clone();
+        // Lexical vetoes.
+        let next = (trig_toks.end < s_toks.end).then(|| c.stem(trig_toks.end));
+        let prev = (ti > s_toks.start).then(|| c.stem(ti - 1));
+        if next.is_some_and(|n| trig.constraints.not_next.iter().any(|w| w == n))
+            || prev.is_some_and(|p| trig.constraints.not_prev.iter().any(|w| w == p))
+            || s_toks.clone().any(|k| trig.constraints.not_in_sentence.iter().any(|w| w == c.stem(k)))
+        {
+            return Vec::new();
+        }
+        if trig.constraints.light_verb {
+            return Vec::new(); // the following noun carries the event
+        }
+        // Future or hypothetical wording is not a realized event.
+        let before: Vec<&str> = (s_toks.start.max(ti.saturating_sub(3))..ti).map(|k| c.word(k)).collect();
+        if c.is_future(ti) || before.iter().any(|w| FUTURE_WORDS.contains(w)) {
+            return Vec::new();
+        }
+        let negated = before.iter().any(|w| NEGATIONS.contains(w) || NEGATIONS.contains(&c.strip_conj(w)));
+
+        let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        let mut rule = String::new();
+        let mut actors: Vec<usize> = Vec::new();
+        let mut recipients: Vec<usize> = Vec::new();
+
+        // Anchor for subject search: a light verb just before a noun trigger.
+        let mut anchor = ti;
+        if trig.pos == Pos::Noun {
+            for k in (left.max(ti.saturating_sub(2))..ti).rev() {
+                if LIGHT_VERBS.contains(&c.strip_conj(c.word(k))) {
+                    anchor = k;
+                    break;
+                }
+            }
+        }
+        let after = c.mentions_in(trig_toks.end..right);
+        let before_m = c.mentions_in(left..anchor);
+
+        if trig.pos == Pos::Noun && trig.kind == "CONSULT" {
+            // "بين X و Y"
+            if let Some(k) = (trig_toks.end..right.min(trig_toks.end + 3)).find(|&k| c.word(k) == "بين") {
+                let group = c.coordinated(c.mentions_in(k + 1..right).first().copied(), right);
+                if group.len() >= 2 {
+                    actors.push(group[0]);
+                    recipients.extend(&group[1..]);
+                    rule = format!("{}:between", trig.id);
+                }
+            }
+        }
+        if rule.is_empty() {
+            let first_after = after.first().copied();
+            let adjacent_after = first_after.filter(|&m| c.a.mentions[m].tokens.start == trig_toks.end && !c.has_prep(m));
+            if trig.pos == Pos::Noun && adjacent_after.is_some() && c.is_agent(adjacent_after.unwrap()) {
+                // إضافة: "غارات التحالف", "محادثات جيفري"
+                actors = c.coordinated(adjacent_after, right);
+                rule = format!("{}:idafa", trig.id);
+            } else if trig.pos == Pos::Verb && anchor == ti {
+                // VSO: the first agent after the verb without a preposition, unless it is a victim.
+                if let Some(m) = first_after.filter(|&m| !c.has_prep(m) && c.is_agent(m) && !c.is_victim(m)) {
+                    actors = c.coordinated(Some(m), right);
+                    rule = format!("{}:vso", trig.id);
+                }
+            }
+            if actors.is_empty() {
+                // SVO (or subject of the light verb): the nearest agent before, not after a preposition.
+                if let Some(&m) = before_m.iter().rev().find(|&&m| !c.has_prep(m) && c.is_agent(m)) {
+                    actors = c.coordinated_back(m, left);
+                    rule = format!("{}:svo", trig.id);
+                }
+            }
+            // Recipient: after the trigger (and after the actor), marked by a preposition or a
+            // direct object; for passives, the victim right after the verb.
+            let after_actor = actors.iter().map(|&m| c.a.mentions[m].tokens.end).max().unwrap_or(trig_toks.end).max(trig_toks.end);
+            for &m in after.iter().filter(|&&m| c.a.mentions[m].tokens.start >= after_actor && !actors.contains(&m)) {
+                let prep = c.prep_before(m);
+                let target = match prep {
+                    Some(p) => RECIPIENT_PREPS.contains(&p) || (trig.kind == "CONSULT" && p == "مع"),
+                    None => c.is_agent(m) || c.is_victim(m),
+                };
+                if target && (c.is_agent(m) || c.is_victim(m) || c.a.mentions[m].kind == EntityType::LOC) {
+                    recipients = c.coordinated(Some(m), right);
+                    break;
+                }
+                if prep.is_some_and(|p| PLACE_PREPS.contains(&p)) {
+                    continue;
+                }
+            }
+            if rule.is_empty() {
+                rule = format!("{}:{}", trig.id, if recipients.is_empty() { "bare" } else { "object" });
+            }
+        }
+        recipients.retain(|r| !actors.contains(r));
+        // Location: a place in the clause introduced by a place preposition or cue, after the
+        // trigger first, then before it; not one already used as actor/recipient.
+        let used: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
+        let is_place = |m: usize| matches!(c.a.mentions[m].kind, EntityType::LOC | EntityType::FAC) && !used.contains(&m);
+        let location = after
+            .iter()
+            .chain(before_m.iter().rev())
+            .copied()
+            .find(|&m| is_place(m) && (c.place_marked(m)));
+        let time = c.time_near(ti, &s_toks);
+        let reported_by = c.reporter(&s_toks, ti);
+
+        if trig.constraints.needs_actor && actors.is_empty() || trig.constraints.needs_recipient && recipients.is_empty() {
+            return Vec::new();
+        }
+        let mut conf = trig.confidence;
+        if !actors.is_empty() {
+            conf += 0.1;
+        }
+        if !recipients.is_empty() {
+            conf += 0.05;
+        }
+        if location.is_some() {
+            conf += 0.05;
+        }
+        let conf = conf.min(0.99);
+
+        let trigger_span = c.span(c.a.tok.tokens[ti].norm.start + c.stem_offset(ti)..c.a.tok.tokens[trig_toks.end - 1].norm.end);
+        let evidence = c.a.ci.span(c.a.tok.sentences[sent].span.clone());
+        let a_list: Vec<Option<usize>> = if actors.is_empty() { vec![None] } else { actors.iter().map(|&m| Some(m)).collect() };
+        let r_list: Vec<Option<usize>> = if recipients.is_empty() { vec![None] } else { recipients.iter().map(|&m| Some(m)).collect() };
+        let mut out = Vec::new();
+        for &am in &a_list {
+            for &rm in &r_list {
+                out.push(Event {
+                    kind: trig.kind.clone(),
+                    mode: trig.mode.clone(),
+                    cameo: trig.cameo.clone(),
+                    trigger: trigger_span.clone(),
+                    actor: am.map(|m| c.argument(m)),
+                    recipient: rm.map(|m| c.argument(m)),
+                    location: location.map(|m| c.argument(m)),
+                    time: time.map(|t| TimeArg {
+                        span: c.span(t.start..t.end),
+                        date: t.value.map(|v| v.to_iso()),
+                    }),
+                    negated,
+                    reported_by: reported_by.clone(),
+                    sentence: sent,
+                    rule: rule.clone(),
+                    confidence: (conf * 100.0).round() / 100.0,
+                    evidence: vec![evidence.clone()],
+                });
+            }
+        }
+        out
+    }
+}
+
+impl DataFile {
+    pub(crate) fn kind_is(&self, k: FileKind) -> bool {
+        self.kind() == k
+    }
+}
+
+const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
+const FUTURE_WORDS: &[&str] = &["سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "قد", "ربما", "اذا", "لو", "يمكن", "محتمل", "المحتمل", "خطه", "تهدد", "يهدد", "هدد", "هددت", "تخطط", "يخطط"];
+const LIGHT_VERBS: &[&str] = &["شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "اجري", "اجرت", "يجري", "تجري", "عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "فرض", "فرضت", "يفرض", "تفرض", "وجه", "وجهت", "يوجه", "توجه"];
+const RECIPIENT_PREPS: &[&str] = &["علي", "ضد", "ل", "بحق", "الي", "تجاه", "نحو", "استهدف", "استهدفت"];
+const PLACE_PREPS: &[&str] = &["في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "محافظه", "مدينه", "بلده", "قريه", "منطقه", "داخل", "اطراف", "محيط", "من"];
+const REPORT_CUES: &[&str] = &["وفق", "وفقا", "حسب", "بحسب", "حسبما", "نقلا", "افاد", "افادت", "ذكر", "ذكرت", "قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت"];
+
+/// Per-document view with token → mention lookups.
+struct Ctx<'a, 'b> {
+    a: &'a Analysis<'a, 'b>,
+    norm: &'a str,
+    owner: Vec<Option<usize>>,
+    times: &'a [TimeMention],
+}
+
+impl<'a, 'b> Ctx<'a, 'b> {
+    fn new(a: &'a Analysis<'a, 'b>, times: &'a [TimeMention]) -> Self {
+        let mut owner = vec![None; a.tok.tokens.len()];
+        for (i, m) in a.mentions.iter().enumerate() {
+            if m.title.is_some() && m.entity.is_none() {
+                continue;
+            }
+            for k in m.tokens.clone() {
+                owner[k].get_or_insert(i);
+            }
+        }
+        Ctx { a, norm: a.nt.normalized(), owner, times }
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        &self.norm[self.a.tok.tokens[k].norm.clone()]
+    }
+
+    fn strip_conj<'w>(&self, w: &'w str) -> &'w str {
+        w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).unwrap_or(w)
+    }
+
+    /// The word without proclitics and article (shortest admissible stem).
+    fn stem(&self, k: usize) -> &'a str {
+        let w = self.word(k);
+        let mut s = w;
+        for_each_reading(w, |r| {
+            if !r.future && r.article != Article::Contracted && w[r.stem..].len() < s.len() {
+                s = &w[r.stem..];
+            }
+        });
+        s
+    }
+
+    fn stem_offset(&self, k: usize) -> usize {
+        // The trigger span keeps the article ("الغارات") but drops و/ف/ب/ل clitics.
+        let w = self.word(k);
+        let mut off = 0;
+        for_each_reading(w, |r| {
+            if r.article == Article::Full && r.proclitics > 0 && off == 0 {
+                off = r.proclitics;
+            }
+        });
+        if off == 0 && w.chars().count() >= 4 && (w.starts_with('و') || w.starts_with('ف')) {
+            off = 'و'.len_utf8();
+        }
+        off
+    }
+
+    fn is_future(&self, k: usize) -> bool {
+        let w = self.word(k);
+        (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("وسي") || w.starts_with("وست")) && w.chars().count() >= 5
+    }
+
+    fn span(&self, norm: Range<usize>) -> Span {
+        self.a.ci.span(self.a.nt.to_original(norm))
+    }
+
+    fn mentions_in(&self, toks: Range<usize>) -> Vec<usize> {
+        let mut v: Vec<usize> = toks.filter_map(|k| self.owner[k]).collect();
+        v.dedup();
+        v
+    }
+
+    fn is_agent(&self, m: usize) -> bool {
+        let mm = &self.a.mentions[m];
+        match mm.kind {
+            EntityType::PER | EntityType::ORG | EntityType::NORP => true,
+            EntityType::LOC => mm
+                .entity
+                .map(|e| {
+                    let r = &self.a.gazetteer.entities[e as usize];
+                    // Countries and capitals act (metonymy: "واشنطن", "موسكو"), villages do not.
+                    r.rank <= 2 || r.population >= 1_000_000
+                })
+                .unwrap_or(false),
+            _ => false,
+        }
+    }
+
+    fn is_victim(&self, m: usize) -> bool {
+        let mm = &self.a.mentions[m];
+        mm.entity.is_some_and(|e| self.a.gazetteer.entities[e as usize].sector.as_deref() == Some("CVL"))
+    }
+
+    /// The preposition marking mention `m`: its own clitic (ب، ل) or the word before it.
+    fn prep_before(&self, m: usize) -> Option<&'static str> {
+        let mm = &self.a.mentions[m];
+        if let Some(cl) = &mm.clitic {
+            let cl = &self.norm[cl.clone()];
+            let cl = cl.trim_start_matches(['و', 'ف']);
+            if cl.starts_with('ب') {
+                return Some("ب");
+            }
+            if cl.starts_with('ل') {
+                return Some("ل");
+            }
+        }
+        let k = mm.tokens.start;
+        if k == 0 {
+            return None;
+        }
+        let p = self.strip_conj(self.word(k - 1));
+        RECIPIENT_PREPS
+            .iter()
+            .chain(PLACE_PREPS)
+            .chain(["مع", "عن", "بين", "لدى"].iter())
+            .find(|&&x| x == p)
+            .copied()
+    }
+
+    fn has_prep(&self, m: usize) -> bool {
+        self.prep_before(m).is_some()
+    }
+
+    fn place_marked(&self, m: usize) -> bool {
+        self.prep_before(m).is_some_and(|p| PLACE_PREPS.contains(&p))
+    }
+
+    /// Clause limits around a trigger: up to `،` `؛` `:` or 12 tokens after, 8 before.
+    fn clause(&self, ti: usize, end: usize, s: &Range<usize>) -> (usize, usize) {
+        let toks = &self.a.tok.tokens;
+        let breaks = |a: usize, b: usize| {
+            let gap = &self.norm[toks[a].norm.end..toks[b].norm.start];
+            gap.contains(['،', '؛', ':', ';', ','])
+        };
+        let mut left = ti;
+        while left > s.start && ti - left < 8 && !breaks(left - 1, left) {
+            left -= 1;
+        }
+        let mut right = end;
+        while right < s.end && right - end < 12 && (right == end || !breaks(right - 1, right)) {
+            right += 1;
+        }
+        (left, right)
+    }
+
+    /// A mention and the ones coordinated with it by و ("بوتين وترامب").
+    fn coordinated(&self, first: Option<usize>, right: usize) -> Vec<usize> {
+        let Some(mut m) = first else { return Vec::new() };
+        let mut v = vec![m];
+        while let Some(n) = self.owner.get(self.a.mentions[m].tokens.end).copied().flatten() {
+            if n == m || self.a.mentions[n].tokens.start >= right {
+                break;
+            }
+            let conj = self.a.mentions[n].clitic.as_ref().is_some_and(|c| self.norm[c.clone()].starts_with('و'));
+            if !conj || !(self.is_agent(n) || self.is_victim(n)) {
+                break;
+            }
+            v.push(n);
+            m = n;
+        }
+        v
+    }
+
+    /// The mention `m` and those coordinated before it ("X و Y" with `m` = Y).
+    fn coordinated_back(&self, m: usize, left: usize) -> Vec<usize> {
+        let mut v = vec![m];
+        let mut cur = m;
+        while self.a.mentions[cur].clitic.as_ref().is_some_and(|c| self.norm[c.clone()].starts_with('و')) {
+            let start = self.a.mentions[cur].tokens.start;
+            if start == 0 || start - 1 < left {
+                break;
+            }
+            match self.owner[start - 1] {
+                Some(p) if p != cur && self.is_agent(p) => {
+                    v.insert(0, p);
+                    cur = p;
+                }
+                _ => break,
+            }
+        }
+        v
+    }
+
+    fn time_near(&self, ti: usize, s: &Range<usize>) -> Option<&'a TimeMention> {
+        let toks = &self.a.tok.tokens;
+        let (lo, hi) = (toks[s.start].norm.start, toks[s.end - 1].norm.end);
+        let at = toks[ti].norm.start;
+        self.times
+            .iter()
+            .filter(|t| t.start >= lo && t.end <= hi)
+            .min_by_key(|t| if t.start >= at { t.start - at } else { (at - t.end) * 2 })
+    }
+
+    fn reporter(&self, s: &Range<usize>, ti: usize) -> Option<Span> {
+        for k in s.clone() {
+            let w = self.strip_conj(self.word(k));
+            if !REPORT_CUES.contains(&w) || k == ti {
+                continue;
+            }
+            let mut j = k + 1;
+            if j < s.end && matches!(self.word(j), "ل" | "عن" | "لما") {
+                j += 1;
+            }
+            if j >= s.end {
+                continue;
+            }
+            if let Some(m) = self.owner[j] {
+                let mm = &self.a.mentions[m];
+                return Some(self.span(mm.norm.clone()));
+            }
+            let nw = self.stem(j);
+            if matches!(nw, "مصادر" | "مصدر" | "بيان" | "البيان" | "ناشطون" | "ناشطين" | "شهود" | "مسوولون" | "مسوول") {
+                let t = &self.a.tok.tokens[j];
+                let off = self.stem_offset(j);
+                return Some(self.span(t.norm.start + off..t.norm.end));
+            }
+        }
+        None
+    }
+
+    fn argument(&self, m: usize) -> Argument {
+        let mm = &self.a.mentions[m];
+        let g = self.a.gazetteer;
+        let mut arg = Argument {
+            span: self.span(mm.norm.clone()),
+            entity_id: None,
+            name: None,
+            country: None,
+            code: None,
+            geo: GeoFields::default(),
+        };
+        if let Some(e) = mm.entity {
+            let r = &g.entities[e as usize];
+            arg.entity_id = Some(r.id.clone());
+            arg.name = Some(r.name.clone());
+            arg.country = r.country.clone();
+            arg.code = r.code.clone();
+            arg.geo = crate::extractor::geo_fields(r);
+        } else if let Some(n) = mm.nationality {
+            let n = &g.nationalities[n as usize];
+            arg.name = Some(n.name.clone());
+            arg.country = n.country.clone();
+        }
+        // A following nationality adjective gives a country to generic agents ("قوات الأمن العراقية").
+        if arg.country.is_none() {
+            if let Some(n) = self.owner.get(mm.tokens.end).copied().flatten() {
+                if let Some(nat) = self.a.mentions[n].nationality {
+                    arg.country = g.nationalities[nat as usize].country.clone();
+                }
+            }
+        }
+        arg
+    }
+}
+
+fn arg_key(a: &Option<Argument>) -> Option<String> {
+    a.as_ref().map(|x| x.entity_id.clone().or_else(|| x.name.clone()).unwrap_or_else(|| x.span.text.clone()))
+}
+
+fn compatible(a: &Option<Argument>, b: &Option<Argument>) -> bool {
+    a.is_none() || b.is_none() || arg_key(a) == arg_key(b)
+}
+
+/// One record per (type, actor, recipient, location): a restatement merges into the earlier
+/// record (keeping its evidence); a restatement in the next sentence with missing arguments also
+/// merges and fills them.
+fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
+    let same = |e: &Event| {
+        e.kind == ev.kind
+            && e.negated == ev.negated
+            && arg_key(&e.actor) == arg_key(&ev.actor)
+            && arg_key(&e.recipient) == arg_key(&ev.recipient)
+            && arg_key(&e.location) == arg_key(&ev.location)
+    };
+    let near = |e: &Event| {
+        e.kind == ev.kind
+            && e.negated == ev.negated
+            && ev.sentence <= e.evidence.len() + e.sentence
+            && compatible(&e.actor, &ev.actor)
+            && compatible(&e.recipient, &ev.recipient)
+            && compatible(&e.location, &ev.location)
+            && (e.actor.is_some() || ev.actor.is_none())
+    };
+    if let Some(e) = events.iter_mut().find(|e| same(e)).or(None) {
+        absorb(e, ev);
+        return;
+    }
+    if let Some(e) = events.iter_mut().rev().take(3).find(|e| near(e) && e.sentence != ev.sentence) {
+        absorb(e, ev);
+        return;
+    }
+    events.push(ev);
+}
+
+fn absorb(e: &mut Event, ev: Event) {
+    if e.actor.is_none() {
+        e.actor = ev.actor;
+    }
+    if e.recipient.is_none() {
+        e.recipient = ev.recipient;
+    }
+    if e.location.is_none() {
+        e.location = ev.location;
+    }
+    if e.time.is_none() {
+        e.time = ev.time;
+    }
+    if e.reported_by.is_none() {
+        e.reported_by = ev.reported_by;
+    }
+    e.confidence = e.confidence.max(ev.confidence);
+    for s in ev.evidence {
+        if !e.evidence.contains(&s) {
+            e.evidence.push(s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_inflections() {
+        let f = verb_forms("قتل", Some("يقتل"));
+        for w in ["قتل", "قتلت", "قتلوا", "يقتل", "تقتل", "يقتلون", "نقتل"] {
+            assert!(f.iter().any(|x| x == w), "missing {w}");
+        }
+    }
+}

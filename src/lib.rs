@@ -1,0 +1,39 @@
+//! # khabar
+//!
+//! Fast, explainable event extraction from Arabic news: who did what to whom, where and when.
+//!
+//! Gazetteers of people, organizations and places (embedded in the library) feed a clitic-aware
+//! matcher and a rule-based event extractor that emits PLOVER/CAMEO records.
+//!
+//! ```
+//! let ex = khabar::Extractor::new();
+//! let date = khabar::parse_date("2019-07-07").ok();
+//! let doc = ex.extract("وشنت إسرائيل غارات على مواقع إيران في سوريا.", date);
+//! assert!(doc.entities.iter().any(|e| e.name.as_deref() == Some("Israel")));
+//! ```
+//!
+//! Offsets: [`Span::bytes`] is a byte range into the original text (Rust); `start`/`end` are
+//! code-point offsets into the original text (JSON, Python). Normalization never moves offsets.
+//! See `DESIGN.md` for the pipeline and the output schema.
+
+#![deny(missing_docs)]
+
+pub mod clitics;
+mod document;
+mod error;
+pub mod events;
+mod extractor;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod ner;
+pub mod normalize;
+pub mod time;
+pub mod tokenize;
+mod tsv;
+
+pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, Span, TimeArg};
+pub use error::{parse_date, Error, ErrorKind};
+pub use extractor::{Extractor, ExtractorBuilder, Input, Options};
+pub use gazetteer::EntityType;
+pub use normalize::{normalize, NormalizedText};
+pub use tokenize::{tokenize, Sentence, Token, Tokenized};

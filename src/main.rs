@@ -1,0 +1,326 @@
+//! The `khabar` command line: extract events from files or JSONL streams, evaluate, check data.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use khabar::{Document, Extractor, Input};
+use rayon::prelude::*;
+
+mod cli_eval;
+
+#[derive(Parser)]
+#[command(name = "khabar", version, about = "Arabic news → structured event records (PLOVER/CAMEO)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities and events. Plain-text files become one document each; `--input jsonl`
+    /// reads one {"id","text","date"?} object per line from the files or stdin.
+    Extract(ExtractArgs),
+    /// Evaluate against gold data.
+    #[command(subcommand)]
+    Eval(cli_eval::EvalCommand),
+    /// Inspect and check the gazetteers.
+    #[command(subcommand)]
+    Gazetteer(cli_eval::GazetteerCommand),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Plain text: each file is one document (default, except for .jsonl/.json files).
+    Text,
+    /// One JSON object per file: {"id","text","date"?}.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Pretty JSON (one object per document; an array for several files).
+    Json,
+    /// One JSON document per line.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Input files ("-" or none = stdin).
+    files: Vec<PathBuf>,
+    /// Input format (default: by extension, text otherwise).
+    #[arg(long, value_enum)]
+    input: Option<InputFormat>,
+    /// Output format (default: json for text input, jsonl for jsonl input).
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
+    /// Document date YYYY-MM-DD (for relative times and role holders); JSONL records may carry their own.
+    #[arg(long)]
+    date: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Extra gazetteer/trigger files (TSV as in gazetteers/README.md, or spaCy EntityRuler .jsonl).
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not load the embedded gazetteers.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Eval(cmd) => cli_eval::eval(cmd),
+        Command::Gazetteer(cmd) => cli_eval::gazetteer(cmd),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            eprintln!("khabar: output closed before all records were written");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("khabar: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub(crate) fn err(msg: impl Into<String>) -> io::Error {
+    io::Error::other(msg.into())
+}
+
+pub(crate) fn build_extractor(gazetteers: &[PathBuf], no_defaults: bool) -> io::Result<Extractor> {
+    if gazetteers.is_empty() && !no_defaults {
+        return Ok(Extractor::new());
+    }
+    let mut b = Extractor::builder();
+    b.defaults(!no_defaults);
+    for g in gazetteers {
+        b.gazetteer_file(g);
+    }
+    b.build().map_err(|e| err(e.to_string()))
+}
+
+fn extract(args: ExtractArgs) -> io::Result<()> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().map_err(|e| err(e.to_string()))?;
+    }
+    let date = match &args.date {
+        Some(d) => Some(khabar::parse_date(d).map_err(|e| err(format!("--date: {e}")))?),
+        None => None,
+    };
+    let ex = build_extractor(&args.gazetteers, args.no_default_gazetteers)?;
+    let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let input = args.input.unwrap_or_else(|| {
+        let ext = |e: &str| files.iter().all(|f| f.extension().is_some_and(|x| x == e));
+        if ext("jsonl") {
+            InputFormat::Jsonl
+        } else if ext("json") {
+            InputFormat::Json
+        } else {
+            InputFormat::Text
+        }
+    });
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    match input {
+        InputFormat::Jsonl => {
+            let format = args.format.unwrap_or(OutputFormat::Jsonl);
+            for f in &files {
+                let name = f.display().to_string();
+                let reader: Box<dyn Read> = if name == "-" { Box::new(io::stdin().lock()) } else { Box::new(open(f)?) };
+                let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) };
+                jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, &mut out)?;
+            }
+        }
+        InputFormat::Text | InputFormat::Json => {
+            let format = args.format.unwrap_or(OutputFormat::Json);
+            let mut inputs = Vec::with_capacity(files.len());
+            for f in &files {
+                let name = f.display().to_string();
+                let bytes = if name == "-" {
+                    let mut b = Vec::new();
+                    io::stdin().lock().read_to_end(&mut b)?;
+                    b
+                } else {
+                    let mut b = Vec::new();
+                    open(f)?.read_to_end(&mut b)?;
+                    b
+                };
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    let off = e.utf8_error().valid_up_to();
+                    let line = e.as_bytes()[..off].iter().filter(|&&b| b == b'\n').count() + 1;
+                    err(format!("{name}: invalid UTF-8 at byte offset {off} (line {line})"))
+                })?;
+                if input == InputFormat::Json {
+                    let rec = parse_record(&text, date).map_err(|e| err(format!("{name}: {e}")))?;
+                    inputs.push(Input { id: rec.id.or(Some(name)), ..rec });
+                } else {
+                    inputs.push(Input { id: Some(name), text, date });
+                }
+            }
+            let docs = ex.extract_batch(&inputs);
+            write_docs(&docs, format, &mut out)?;
+        }
+    }
+    out.flush()
+}
+
+fn open(f: &PathBuf) -> io::Result<File> {
+    File::open(f).map_err(|e| err(format!("{}: {e}", f.display())))
+}
+
+fn write_docs(docs: &[Document], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
+    match format {
+        OutputFormat::Json if docs.len() == 1 => writeln!(out, "{}", docs[0].to_json_pretty()),
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(docs).map_err(io::Error::other)?),
+        OutputFormat::Jsonl => {
+            for d in docs {
+                writeln!(out, "{}", d.to_json())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Parses one input record {"id","text","date"?}.
+pub(crate) fn parse_record(line: &str, default_date: Option<chrono::NaiveDate>) -> Result<Input, String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let obj = v.as_object().ok_or("expected a JSON object")?;
+    let id = match obj.get("id") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(_) => return Err("\"id\" must be a string or a number".into()),
+    };
+    let with_id = |m: String| match &id {
+        Some(i) => format!("record {i:?}: {m}"),
+        None => m,
+    };
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => return Err(with_id("\"text\" must be a string".into())),
+        None => return Err(with_id("missing \"text\"".into())),
+    };
+    let date = match obj.get("date") {
+        None | Some(serde_json::Value::Null) => default_date,
+        Some(serde_json::Value::String(s)) if s.is_empty() => default_date,
+        Some(serde_json::Value::String(s)) => Some(khabar::parse_date(s).map_err(|e| with_id(format!("\"date\": {e}")))?),
+        Some(_) => return Err(with_id("\"date\" must be a string YYYY-MM-DD".into())),
+    };
+    Ok(Input { id, text, date })
+}
+
+/// Best-effort id of a bad line, for its error record.
+fn id_of(line: &str) -> serde_json::Value {
+    serde_json::from_str::<serde_json::Value>(line)
+        .ok()
+        .and_then(|v| v.get("id").cloned())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Streams JSONL: reads a batch of lines, extracts it in parallel, writes it in order; memory
+/// stays bounded by the batch size whatever the input size.
+#[allow(clippy::too_many_arguments)]
+fn jsonl(
+    ex: &Extractor,
+    mut reader: impl BufRead,
+    name: &str,
+    date: Option<chrono::NaiveDate>,
+    format: OutputFormat,
+    size: Option<u64>,
+    quiet: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    const BATCH_LINES: usize = 512;
+    const BATCH_BYTES: usize = 16 << 20;
+    let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+        let pb = match size {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    });
+    let mut line_no = 0usize;
+    let mut docs_done = 0usize;
+    let mut eof = false;
+    while !eof {
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
+        let mut bytes = 0;
+        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+            let mut buf = Vec::new();
+            let n = reader.read_until(b'\n', &mut buf).map_err(|e| err(format!("{name}: {e}")))?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            line_no += 1;
+            bytes += n;
+            if buf.ends_with(b"\n") {
+                buf.pop();
+                if buf.ends_with(b"\r") {
+                    buf.pop();
+                }
+            }
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                // An empty line is still a line: it gets an error record, never silence.
+            }
+            batch.push((line_no, buf));
+        }
+        let results: Vec<String> = batch
+            .par_iter()
+            .map(|(ln, raw)| {
+                let fail = |id: serde_json::Value, msg: String| {
+                    serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln}).to_string()
+                };
+                let line = match std::str::from_utf8(raw) {
+                    Ok(l) => l,
+                    Err(e) => return fail(serde_json::Value::Null, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())),
+                };
+                if line.trim().is_empty() {
+                    return fail(serde_json::Value::Null, "empty line".into());
+                }
+                match parse_record(line, date) {
+                    Ok(input) => {
+                        let doc = ex.extract_input(&input);
+                        match format {
+                            OutputFormat::Jsonl => doc.to_json(),
+                            OutputFormat::Json => doc.to_json_pretty(),
+                        }
+                    }
+                    Err(msg) => fail(id_of(line), msg),
+                }
+            })
+            .collect();
+        for r in &results {
+            out.write_all(r.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        docs_done += results.len();
+        if let Some(pb) = &bar {
+            pb.inc(bytes as u64);
+            pb.set_message(format!("{docs_done} docs"));
+        }
+    }
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
+    }
+    Ok(())
+}

@@ -1,0 +1,370 @@
+//! Entity recognition: gazetteer matches with clitic-aware boundaries, then rules for what the
+//! gazetteers cannot say alone (titles resolved to their holder at the document date, cue-word
+//! patterns for unknown names, in-document alias propagation, common-word aliases).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::clitics::{for_each_reading, Article};
+use crate::document::EntitySource;
+use crate::gazetteer::{EntityType, Gazetteer, Payload};
+use crate::lexicon::KeyForm;
+use crate::tokenize::Tokenized;
+
+/// An entity mention before it is turned into an output record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Token index range (the first token may carry proclitics outside the mention).
+    pub tokens: Range<usize>,
+    /// Byte span in the normalized text (clitics excluded).
+    pub norm: Range<usize>,
+    /// Normalized byte span of the proclitics, if any.
+    pub clitic: Option<Range<usize>>,
+    /// Entity type.
+    pub kind: EntityType,
+    /// Gazetteer entity index.
+    pub entity: Option<u32>,
+    /// Nationality index (NORP mentions).
+    pub nationality: Option<u32>,
+    /// Title index (role words; kept for the event rules, not output as entities on their own).
+    pub title: Option<u32>,
+    /// How it was found.
+    pub source: EntitySource,
+}
+
+/// Words before a name that license a context-flagged alias, per type.
+const PLACE_CUES: &[&str] = &[
+    "محافظه", "ريف", "مدينه", "بلده", "قريه", "حي", "مخيم", "قاعده", "معبر", "ناحيه", "منطقه", "مطار",
+    "ولايه", "اقليم", "مديريه", "قضاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    "وسط", "اطراف", "محيط", "قرب", "بالقرب", "في", "من", "الي", "نحو", "داخل", "عاصمه", "العاصمه",
+];
+const ORG_CUES: &[&str] = &[
+    "تنظيم", "حركه", "جماعه", "هييه", "لواء", "جبهه", "فصيل", "كتايب", "ميليشيا", "ميليشيات", "مليشيا",
+    "حزب", "مجموعه", "قوات", "صحيفه", "وكاله", "قناه", "موقع", "منظمه", "جمعيه", "شركه",
+];
+const PERSON_CUES: &[&str] = &[
+    "الرييس", "رييس", "الملك", "الامير", "الشيخ", "الوزير", "وزير", "السيد", "السيده", "الجنرال", "اللواء",
+    "العميد", "العقيد", "الزعيم", "زعيم", "قايد", "القايد", "المتحدث", "الناطق", "المبعوث", "الدكتور",
+];
+/// Cue words after which an unknown quoted name (or a single word) is an organization or place.
+const ORG_PATTERN_CUES: &[&str] = &["تنظيم", "حركه", "جماعه", "هييه", "لواء", "جبهه", "فصيل", "كتايب", "ميليشيا"];
+const PLACE_PATTERN_CUES: &[&str] = &["محافظه", "مدينه", "بلده", "قريه", "مخيم", "معبر", "ناحيه", "حي"];
+
+/// Function words and frequent verbs that never start an unknown name after a cue.
+const STOPWORDS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قال",
+    "اكد", "اعلن", "اضاف", "كان", "كانت", "قد", "لقد", "وقال", "واكد", "او", "ثم", "لا", "لم", "لن", "ما",
+    "هو", "هي", "بين", "حيث", "بعد", "قبل", "خلال", "منذ", "ضد", "لدي", "عند", "كل", "بعض", "غير", "اي",
+];
+
+/// A candidate match of the lexicon at one token.
+struct Candidate {
+    norm: Range<usize>,
+    clitic: Option<Range<usize>>,
+    tok_end: usize,
+    payloads: Vec<Payload>,
+}
+
+/// Finds entity mentions in a tokenized normalized text.
+pub fn recognize(g: &Gazetteer, norm: &str, tok: &Tokenized, date: Option<NaiveDate>) -> Vec<Mention> {
+    let cands = candidates(g, norm, tok);
+    // Pass 1: unambiguous mentions only, to learn which entities the document talks about.
+    let first = select(g, norm, tok, &cands, &HashSet::new());
+    let seen: HashSet<u32> = first.iter().filter_map(|m| m.entity).collect();
+    // Pass 2: context-flagged aliases are accepted when their entity was seen.
+    let mut mentions = select(g, norm, tok, &cands, &seen);
+    resolve_titles(g, norm, tok, &mut mentions, date);
+    add_patterns(norm, tok, &mut mentions);
+    mentions.sort_by_key(|m| (m.norm.start, m.norm.end));
+    mentions
+}
+
+fn candidates(g: &Gazetteer, norm: &str, tok: &Tokenized) -> Vec<Vec<Candidate>> {
+    let hay = norm.as_bytes();
+    let mut out: Vec<Vec<Candidate>> = Vec::with_capacity(tok.tokens.len());
+    let mut starts: Vec<(usize, KeyForm, usize)> = Vec::with_capacity(8);
+    for (ti, t) in tok.tokens.iter().enumerate() {
+        let word = &norm[t.norm.clone()];
+        starts.clear();
+        for_each_reading(word, |r| {
+            if r.future {
+                return;
+            }
+            let (off, form) = match r.article {
+                Article::Contracted => (r.stem, KeyForm::Contracted),
+                _ => (r.name_start(), KeyForm::Plain),
+            };
+            let s = (t.norm.start + off, form, t.norm.start + r.proclitics);
+            if !starts.contains(&s) {
+                starts.push(s);
+            }
+        });
+        let mut cs = Vec::new();
+        for &(pos, form, clitic_end) in &starts {
+            g.lexicon.walk(hay, pos, |end, payloads| {
+                let Ok(tj) = tok.tokens[ti..].binary_search_by_key(&end, |t| t.norm.end) else { return };
+                let ps: Vec<Payload> = payloads.iter().filter(|(_, f)| *f == form).map(|(p, _)| *p).collect();
+                if ps.is_empty() {
+                    return;
+                }
+                // A clitic-stripped reading must be a plausible word split: in "لل" readings
+                // the clitic includes the contracted article.
+                let clitic_end = if form == KeyForm::Contracted { pos } else { clitic_end };
+                let clitic = (clitic_end > t.norm.start).then_some(t.norm.start..clitic_end);
+                cs.push(Candidate { norm: pos..end, clitic, tok_end: ti + tj + 1, payloads: ps });
+            });
+        }
+        // Longest first; among equal ends, the reading that strips fewer clitics.
+        cs.sort_by(|a, b| b.norm.end.cmp(&a.norm.end).then(a.norm.start.cmp(&b.norm.start)));
+        out.push(cs);
+    }
+    out
+}
+
+fn word<'n>(norm: &'n str, tok: &Tokenized, i: usize) -> &'n str {
+    &norm[tok.tokens[i].norm.clone()]
+}
+
+/// True when the token before `ti` (in the same sentence) is one of `cues`, or the mention's
+/// own clitic is a preposition and `prep_ok`.
+fn has_cue(norm: &str, tok: &Tokenized, ti: usize, cues: &[&str]) -> bool {
+    if ti == 0 || tok.sentence_of(ti - 1) != tok.sentence_of(ti) {
+        return false;
+    }
+    let prev = word(norm, tok, ti - 1);
+    cues.contains(&prev) || prev.strip_prefix('و').is_some_and(|p| cues.contains(&p))
+}
+
+fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, p: &Payload, seen: &HashSet<u32>) -> bool {
+    match *p {
+        Payload::Entity { idx, context } => {
+            if !context {
+                return true;
+            }
+            if seen.contains(&idx) {
+                return true;
+            }
+            let e = &g.entities[idx as usize];
+            match e.kind {
+                EntityType::LOC | EntityType::FAC => {
+                    let prep_clitic = c.clitic.as_ref().is_some_and(|r| {
+                        let cl = &norm[r.clone()];
+                        cl.ends_with('ب') || cl.ends_with("لل") || cl.ends_with('ل')
+                    });
+                    prep_clitic || has_cue(norm, tok, ti, PLACE_CUES)
+                }
+                EntityType::ORG => has_cue(norm, tok, ti, ORG_CUES),
+                EntityType::PER => has_cue(norm, tok, ti, PERSON_CUES),
+                _ => false,
+            }
+        }
+        Payload::Nationality(_) | Payload::Title(_) => true,
+    }
+}
+
+fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], seen: &HashSet<u32>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut ti = 0;
+    while ti < cands.len() {
+        let mut chosen = None;
+        for c in &cands[ti] {
+            let accepted: Vec<Payload> =
+                c.payloads.iter().filter(|p| accept(g, norm, tok, ti, c, p, seen)).copied().collect();
+            if let Some(best) = best_payload(g, &accepted) {
+                chosen = Some((c, best));
+                break;
+            }
+        }
+        match chosen {
+            Some((c, p)) => {
+                let mut m = Mention {
+                    tokens: ti..c.tok_end,
+                    norm: c.norm.clone(),
+                    clitic: c.clitic.clone(),
+                    kind: EntityType::MISC,
+                    entity: None,
+                    nationality: None,
+                    title: None,
+                    source: EntitySource::Gazetteer,
+                };
+                match p {
+                    Payload::Entity { idx, .. } => {
+                        m.kind = g.entities[idx as usize].kind;
+                        m.entity = Some(idx);
+                    }
+                    Payload::Nationality(n) => {
+                        m.kind = EntityType::NORP;
+                        m.nationality = Some(n);
+                    }
+                    Payload::Title(t) => m.title = Some(t),
+                }
+                out.push(m);
+                ti = c.tok_end;
+            }
+            None => ti += 1,
+        }
+    }
+    out
+}
+
+/// Entities beat nationality adjectives and titles; among entities, the preferred file rank,
+/// then the larger population, then file order.
+fn best_payload(g: &Gazetteer, ps: &[Payload]) -> Option<Payload> {
+    ps.iter().copied().min_by_key(|p| match *p {
+        Payload::Entity { idx, .. } => {
+            let e = &g.entities[idx as usize];
+            (0, e.rank, u64::MAX - e.population, idx)
+        }
+        Payload::Title(t) => (1, 0, 0, t),
+        Payload::Nationality(n) => (2, 0, 0, n),
+    })
+}
+
+/// Tokens between two mentions that still count as adjacent (quotes, brackets are not tokens,
+/// so adjacency is by token index).
+fn adjacent(a: &Mention, b: &Mention) -> bool {
+    a.tokens.end == b.tokens.start
+}
+
+/// Titles: "الرئيس الروسي" (title + nationality) not followed by a name becomes a PER mention of
+/// the role holder at the document date; a title directly followed by a name stays a cue.
+/// Titles followed by an unknown name ("وزير الخارجية X Y") yield a pattern PER mention.
+fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>, date: Option<NaiveDate>) {
+    let mut added = Vec::new();
+    for i in 0..ms.len() {
+        let Some(t) = ms[i].title else { continue };
+        let title = &g.titles[t as usize];
+        let mut end = i;
+        let mut country = title.country.clone();
+        if let Some(next) = ms.get(i + 1) {
+            if adjacent(&ms[i], next) {
+                if let Some(n) = next.nationality {
+                    country = g.nationalities[n as usize].country.clone();
+                    end = i + 1;
+                }
+            }
+        }
+        let next = ms.get(end + 1).filter(|n| adjacent(&ms[end], n));
+        if next.is_some_and(|n| n.kind == EntityType::PER) {
+            continue; // "الرئيس الروسي فلاديمير بوتين": the name is there.
+        }
+        let Some(country) = country else { continue };
+        let span_end_tok = ms[end].tokens.end;
+        if let Some(holder) = g.role_holder(&title.role, &country, date) {
+            let e = &g.entities[holder as usize];
+            added.push(Mention {
+                tokens: ms[i].tokens.start..span_end_tok,
+                norm: ms[i].norm.start..ms[end].norm.end,
+                clitic: ms[i].clitic.clone(),
+                kind: e.kind,
+                entity: Some(holder),
+                nationality: None,
+                title: Some(t),
+                source: EntitySource::Title,
+            });
+        } else if next.is_none() {
+            // Unknown name after the title: up to two plain words.
+            let mut k = span_end_tok;
+            let sent = tok.sentence_of(ms[i].tokens.start);
+            let taken = ms.iter().map(|m| m.tokens.clone()).collect::<Vec<_>>();
+            let mut last = None;
+            while k < tok.tokens.len() && k < span_end_tok + 2 && tok.sentence_of(k) == sent {
+                let w = word(norm, tok, k);
+                if STOPWORDS.contains(&w) || w.starts_with("ال") || w.chars().count() < 3
+                    || taken.iter().any(|r| r.contains(&k))
+                    || w.bytes().all(|b| b.is_ascii_digit())
+                {
+                    break;
+                }
+                // The name must follow directly (no punctuation in between except quotes).
+                let gap = &norm[tok.tokens[k - 1].norm.end..tok.tokens[k].norm.start];
+                if !gap.chars().all(|c| c == ' ' || c == '"' || c == '«' || c == '»') {
+                    break;
+                }
+                last = Some(k);
+                k += 1;
+            }
+            if let Some(l) = last {
+                let _ = country;
+                added.push(Mention {
+                    tokens: span_end_tok..l + 1,
+                    norm: tok.tokens[span_end_tok].norm.start..tok.tokens[l].norm.end,
+                    clitic: None,
+                    kind: EntityType::PER,
+                    entity: None,
+                    nationality: None,
+                    title: None,
+                    source: EntitySource::Pattern,
+                });
+            }
+        }
+    }
+    ms.extend(added);
+}
+
+/// Cue-word patterns for names the gazetteers lack: تنظيم "حراس الدين", محافظة X.
+fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
+    let covered = |ms: &[Mention], ti: usize| ms.iter().any(|m| m.tokens.contains(&ti));
+    let mut added = Vec::new();
+    for ti in 0..tok.tokens.len().saturating_sub(1) {
+        let w = word(norm, tok, ti);
+        let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        let kind = if ORG_PATTERN_CUES.contains(&w) {
+            EntityType::ORG
+        } else if PLACE_PATTERN_CUES.contains(&w) {
+            EntityType::LOC
+        } else {
+            continue;
+        };
+        let next = ti + 1;
+        if covered(ms, next) || tok.sentence_of(next) != tok.sentence_of(ti) {
+            continue;
+        }
+        let gap = &norm[tok.tokens[ti].norm.end..tok.tokens[next].norm.start];
+        let quote = gap.trim().chars().last().filter(|c| matches!(c, '"' | '«' | '(' | '“'));
+        let last = if let Some(q) = quote {
+            let close = match q {
+                '«' => '»',
+                '(' => ')',
+                '“' => '”',
+                _ => '"',
+            };
+            // Name = tokens up to the closing quote, at most 5.
+            let mut k = next;
+            while k + 1 < tok.tokens.len()
+                && k < next + 4
+                && !norm[tok.tokens[k].norm.end..tok.tokens[k + 1].norm.start].contains(close)
+            {
+                k += 1;
+            }
+            let after = norm[tok.tokens[k].norm.end..].chars().next();
+            if after != Some(close) {
+                continue;
+            }
+            k
+        } else {
+            let nw = word(norm, tok, next);
+            if kind == EntityType::ORG || STOPWORDS.contains(&nw) || nw.chars().count() < 3 || nw.bytes().any(|b| b.is_ascii_digit()) {
+                continue; // unquoted organization names are too often common nouns
+            }
+            next
+        };
+        if (next..=last).any(|k| covered(ms, k)) {
+            continue;
+        }
+        added.push(Mention {
+            tokens: next..last + 1,
+            norm: tok.tokens[next].norm.start..tok.tokens[last].norm.end,
+            clitic: None,
+            kind,
+            entity: None,
+            nationality: None,
+            title: None,
+            source: EntitySource::Pattern,
+        });
+    }
+    ms.extend(added);
+}
