@@ -18,7 +18,7 @@ use crate::gazetteer::{DataFile, EntityType, FileKind, Gazetteer};
 use crate::lexicon::{KeyForm, Lexicon};
 use crate::ner::Mention;
 use crate::normalize::{normalize, NormalizedText};
-use crate::time::{find_times, TimeMention};
+use crate::time::{find_times, DateValue, TimeMention};
 use crate::tokenize::Tokenized;
 use crate::tsv::Table;
 
@@ -360,7 +360,7 @@ impl EventRules {
                     location: location.map(|m| c.argument(m)),
                     time: time.map(|t| TimeArg {
                         span: c.span(t.start..t.end),
-                        date: t.value.map(|v| v.to_iso()),
+                        date: t.value.map(|v| cap_to_date(v, c.a.date).to_iso()),
                     }),
                     negated,
                     reported_by: reported_by.clone(),
@@ -640,6 +640,21 @@ impl<'a, 'b> Ctx<'a, 'b> {
             }
         }
         arg
+    }
+}
+
+/// News reports past events: a range that straddles the document date ("بداية الشهر الحالي"
+/// written on the 7th) ends at the document date.
+fn cap_to_date(v: DateValue, date: Option<NaiveDate>) -> DateValue {
+    match (v, date) {
+        (DateValue::Range(a, b), Some(d)) if a <= d && d < b => {
+            if a == d {
+                DateValue::Day(d)
+            } else {
+                DateValue::Range(a, d)
+            }
+        }
+        _ => v,
     }
 }
 

@@ -170,6 +170,8 @@ pub struct Gazetteer {
     pub nationality_by_country: HashMap<String, u32>,
     /// The compiled lexicon of all aliases, adjective forms and titles.
     pub lexicon: Lexicon<Payload>,
+    /// Given names (normalized, one or two words) → true when the name is also a common word.
+    pub given_names: HashMap<String, bool>,
 }
 
 /// A source of gazetteer data: a name (for errors) and its text.
@@ -215,6 +217,8 @@ impl DataFile {
             FileKind::Titles
         } else if base == "roles.tsv" {
             FileKind::Roles
+        } else if base == "given_names.tsv" {
+            FileKind::GivenNames
         } else if self.name.starts_with("events/") || base == "triggers.tsv" {
             FileKind::Triggers
         } else {
@@ -230,6 +234,7 @@ pub(crate) enum FileKind {
     Nationalities,
     Titles,
     Roles,
+    GivenNames,
     Triggers,
 }
 
@@ -257,6 +262,7 @@ impl Gazetteer {
             by_id: HashMap::new(),
             nationality_by_country: HashMap::new(),
             lexicon: Lexicon::build(Vec::new()),
+            given_names: HashMap::new(),
         };
         let mut aliases: Vec<(String, Payload)> = Vec::new();
         // Entities first (roles refer to them), then the rest.
@@ -270,6 +276,7 @@ impl Gazetteer {
             match f.kind() {
                 FileKind::Nationalities => g.load_nationalities(f, &mut aliases)?,
                 FileKind::Titles => g.load_titles(f, &mut aliases)?,
+                FileKind::GivenNames => g.load_given_names(f)?,
                 _ => {}
             }
         }
@@ -462,6 +469,23 @@ impl Gazetteer {
             });
             for form in row.list("title") {
                 aliases.push((form.to_string(), Payload::Title(idx)));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_given_names(&mut self, f: &DataFile) -> Result<(), Error> {
+        let t = Table::parse(&f.name, &f.content, &["name"])?;
+        for row in t.rows() {
+            let ambiguous = match row.get("kind") {
+                "" | "arabic" | "foreign" => false,
+                "ambiguous" => true,
+                k => return Err(row.error(format!("unknown kind {k:?} (arabic, foreign or ambiguous)"))),
+            };
+            for n in row.list("name") {
+                if let Some(k) = crate::lexicon::key_of(n) {
+                    self.given_names.insert(k, ambiguous);
+                }
             }
         }
         Ok(())

@@ -77,6 +77,7 @@ pub fn recognize(g: &Gazetteer, norm: &str, tok: &Tokenized, date: Option<NaiveD
     let mut mentions = select(g, norm, tok, &cands, &seen);
     resolve_titles(g, norm, tok, &mut mentions, date);
     add_patterns(norm, tok, &mut mentions);
+    add_given_name_persons(g, norm, tok, &mut mentions);
     mentions.sort_by_key(|m| (m.norm.start, m.norm.end));
     mentions
 }
@@ -365,6 +366,193 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
             title: None,
             source: EntitySource::Pattern,
         });
+    }
+    ms.extend(added);
+}
+
+/// Name-chain particles inside Arabic person names.
+const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"];
+
+/// Strips a conjunction or preposition proclitic when what remains is a known given name.
+fn given_name_at<'n>(g: &Gazetteer, w: &'n str) -> Option<(&'n str, usize, bool)> {
+    if let Some(&amb) = g.given_names.get(w) {
+        return Some((w, 0, amb));
+    }
+    let mut hit = None;
+    for_each_reading(w, |r| {
+        if hit.is_none() && r.article == Article::None && !r.future && r.proclitics > 0 {
+            if let Some(&amb) = g.given_names.get(&w[r.stem..]) {
+                hit = Some((&w[r.stem..], r.stem, amb));
+            }
+        }
+    });
+    hit
+}
+
+fn is_name_word(w: &str) -> bool {
+    w.chars().count() >= 2
+        && !STOPWORDS.contains(&w)
+        && !REPORT_VERBS.contains(&w)
+        && w.chars().all(|c| c.is_alphabetic())
+        && !w.is_ascii()
+}
+
+/// Verbs that often follow a name ("محمد قال") and must not be taken as a surname.
+const REPORT_VERBS: &[&str] = &[
+    "قال", "يقول", "قالت", "تقول", "اكد", "يوكد", "اكدت", "اعلن", "يعلن", "اعلنت", "اضاف", "يضيف", "اضافت",
+    "اوضح", "يوضح", "اشار", "يشير", "ذكر", "يذكر", "دعا", "يدعو", "طالب", "يطالب", "افاد", "صرح", "اعتبر",
+    "التقي", "يلتقي", "استقبل", "يستقبل", "زار", "يزور", "وصل", "يصل", "غادر", "بحث", "يبحث", "ناقش",
+];
+
+/// Persons the gazetteers lack: a known given name followed by one or two name words
+/// ("أحمد الشمري", "جيمس جيفري", "محمد بن سلمان"); later bare surnames link back.
+fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
+    if g.given_names.is_empty() {
+        return;
+    }
+    // A single-word place that is also a given name ("فلاديمير") followed by a name word is the
+    // person's first name.
+    ms.retain(|m| {
+        let single_loc = m.kind == EntityType::LOC && m.tokens.len() == 1 && m.clitic.is_none();
+        let next_is_name = tok.tokens.get(m.tokens.end).is_some_and(|t| {
+            norm[tok.tokens[m.tokens.start].norm.end..t.norm.start] == *" " && is_name_word(&norm[t.norm.clone()])
+        });
+        !(single_loc && next_is_name && g.given_names.get(&norm[m.norm.clone()]) == Some(&false))
+    });
+    let mut covered = vec![false; tok.tokens.len()];
+    for m in ms.iter() {
+        for k in m.tokens.clone() {
+            covered[k] = true;
+        }
+    }
+    let mut added: Vec<Mention> = Vec::new();
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    let mut ti = 0;
+    while ti < tok.tokens.len() {
+        if covered[ti] {
+            ti += 1;
+            continue;
+        }
+        let w = word(norm, tok, ti);
+        let Some((_, off, ambiguous)) = given_name_at(g, w) else {
+            ti += 1;
+            continue;
+        };
+        let cue = has_cue(norm, tok, ti, PERSON_CUES);
+        if ambiguous && !cue {
+            ti += 1;
+            continue;
+        }
+        let sent = tok.sentence_of(ti);
+        let mut last = ti;
+        let mut k = ti + 1;
+        let mut pending_particle = false;
+        while k < tok.tokens.len() && k <= ti + 4 && tok.sentence_of(k) == sent {
+            let gap = &norm[tok.tokens[k - 1].norm.end..tok.tokens[k].norm.start];
+            if gap != " " {
+                break;
+            }
+            let nw = word(norm, tok, k);
+            if covered[k] {
+                // A known PER right after the given name is its surname ("بشار" + "الاسد").
+                let per = ms.iter().any(|m| m.tokens.start == k && m.kind == EntityType::PER);
+                if per && !pending_particle {
+                    last = ms.iter().find(|m| m.tokens.start == k).map(|m| m.tokens.end - 1).unwrap_or(k);
+                }
+                break;
+            }
+            if NAME_PARTICLES.contains(&nw) {
+                pending_particle = true;
+                k += 1;
+                continue;
+            }
+            // A word with the article ends a name ("نوري المالكي") and only right after the
+            // given name or a particle; titles and cue words never belong to it.
+            let article = nw.starts_with("ال") && !nw.starts_with("الله");
+            if !is_name_word(nw)
+                || PERSON_CUES.contains(&nw)
+                || (article && k > ti + 1 && !pending_particle)
+                || (k > ti + 1 && !pending_particle && k - last > 1)
+            {
+                break;
+            }
+            if article {
+                last = k;
+                break;
+            }
+            last = k;
+            pending_particle = false;
+            k += 1;
+            if k - ti >= 3 && !NAME_PARTICLES.contains(&word(norm, tok, k.min(tok.tokens.len() - 1))) {
+                break;
+            }
+        }
+        if last == ti && !cue {
+            ti += 1;
+            continue;
+        }
+        let start = tok.tokens[ti].norm.start + off;
+        let end = tok.tokens[last].norm.end;
+        let covered_entity = ms.iter().find(|m| m.tokens.start > ti && m.tokens.end == last + 1 && m.kind == EntityType::PER);
+        let (entity, source) = match covered_entity {
+            Some(m) => (m.entity, m.source),
+            None => (None, EntitySource::Pattern),
+        };
+        if last > ti {
+            let sur = word(norm, tok, last).to_string();
+            if sur.chars().count() >= 3 && entity.is_none() {
+                surnames.push((sur, last + 1));
+            }
+        }
+        // The known surname mention is absorbed into the full name.
+        ms.retain(|m| !(m.tokens.start > ti && m.tokens.end <= last + 1));
+        added.push(Mention {
+            tokens: ti..last + 1,
+            norm: start..end,
+            clitic: (off > 0).then(|| tok.tokens[ti].norm.start..start),
+            kind: EntityType::PER,
+            entity,
+            nationality: None,
+            title: None,
+            source,
+        });
+        for c in covered.iter_mut().take(last + 1).skip(ti) {
+            *c = true;
+        }
+        ti = last + 1;
+    }
+    // Later bare surnames of pattern persons.
+    for (sur, from) in &surnames {
+        for k in *from..tok.tokens.len() {
+            if covered[k] {
+                continue;
+            }
+            let w = word(norm, tok, k);
+            let off = if w == sur {
+                0
+            } else if w.len() > sur.len() && w.ends_with(sur.as_str()) && w.len() - sur.len() <= 'و'.len_utf8() * 2 {
+                let pre = &w[..w.len() - sur.len()];
+                if pre.chars().all(|c| crate::clitics::CONJUNCTIONS.contains(&c) || crate::clitics::PREPOSITIONS.contains(&c)) {
+                    pre.len()
+                } else {
+                    continue;
+                }
+            } else {
+                continue;
+            };
+            let t = &tok.tokens[k];
+            added.push(Mention {
+                tokens: k..k + 1,
+                norm: t.norm.start + off..t.norm.end,
+                clitic: (off > 0).then(|| t.norm.start..t.norm.start + off),
+                kind: EntityType::PER,
+                entity: None,
+                nationality: None,
+                title: None,
+                source: EntitySource::Pattern,
+            });
+            covered[k] = true;
+        }
     }
     ms.extend(added);
 }
