@@ -106,6 +106,10 @@ pub struct Argument {
     /// Place fields (locations).
     #[serde(flatten)]
     pub geo: GeoFields,
+    /// How specific a place is: 0 country, 1 region or big city, 2 town or site (used to keep
+    /// the most precise location when a restatement names a more specific one).
+    #[serde(skip)]
+    pub level: u8,
 }
 
 /// The time of an event.

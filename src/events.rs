@@ -237,35 +237,43 @@ impl EventRules {
         if trig.constraints.light_verb {
             return Vec::new(); // the following noun carries the event
         }
-        // Future or hypothetical wording is not a realized event.
-        let before: Vec<&str> = (s_toks.start.max(ti.saturating_sub(3))..ti).map(|k| c.word(k)).collect();
-        if c.is_future(ti) || before.iter().any(|w| FUTURE_WORDS.contains(w)) {
+        let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        // Future, permission or hypothesis in the clause: not a realized event.
+        let near: Vec<&str> = (s_toks.start.max(ti.saturating_sub(3))..ti).map(|k| c.word(k)).collect();
+        let clause_before: Vec<&str> = (c.clause_start(ti, &s_toks)..ti).map(|k| c.strip_conj(c.word(k))).collect();
+        if c.is_future(ti)
+            || near.iter().any(|w| FUTURE_WORDS.contains(&c.strip_conj(w)))
+            || clause_before.iter().any(|w| HYPOTHETICAL.contains(w))
+        {
             return Vec::new();
         }
-        let negated = before.iter().any(|w| NEGATIONS.contains(w) || NEGATIONS.contains(&c.strip_conj(w)));
+        let negated = near.iter().any(|w| NEGATIONS.contains(&c.strip_conj(w)));
 
-        let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
         let mut rule = String::new();
         let mut actors: Vec<usize> = Vec::new();
         let mut recipients: Vec<usize> = Vec::new();
 
-        // Anchor for subject search: a light verb just before a noun trigger.
+        // Anchor for subject search: a light verb (or its verbal noun) just before a noun trigger.
         let mut anchor = ti;
+        let mut light = false;
         if trig.pos == Pos::Noun {
             for k in (left.max(ti.saturating_sub(2))..ti).rev() {
-                if LIGHT_VERBS.contains(&c.strip_conj(c.word(k))) {
+                let w = c.strip_conj(c.word(k));
+                if LIGHT_VERBS.contains(&w) || LIGHT_NOUNS.contains(&c.stem(k)) {
                     anchor = k;
+                    light = true;
                     break;
                 }
             }
         }
         let after = c.mentions_in(trig_toks.end..right);
         let before_m = c.mentions_in(left..anchor);
+        let reporter = c.reporter(&s_toks, ti);
 
-        if trig.pos == Pos::Noun && trig.kind == "CONSULT" {
+        if trig.kind == "CONSULT" && trig.pos == Pos::Noun {
             // "بين X و Y"
-            if let Some(k) = (trig_toks.end..right.min(trig_toks.end + 3)).find(|&k| c.word(k) == "بين") {
-                let group = c.coordinated(c.mentions_in(k + 1..right).first().copied(), right);
+            if let Some(k) = (trig_toks.end..right.min(trig_toks.end + 4)).find(|&k| c.word(k) == "بين") {
+                let group = c.coordinated(c.mentions_in(k + 1..right).first().copied(), right, true);
                 if group.len() >= 2 {
                     actors.push(group[0]);
                     recipients.extend(&group[1..]);
@@ -276,40 +284,71 @@ impl EventRules {
         if rule.is_empty() {
             let first_after = after.first().copied();
             let adjacent_after = first_after.filter(|&m| c.a.mentions[m].tokens.start == trig_toks.end && !c.has_prep(m));
-            if trig.pos == Pos::Noun && adjacent_after.is_some() && c.is_agent(adjacent_after.unwrap()) {
+            if trig.pos == Pos::Noun && adjacent_after.is_some_and(|m| c.is_agent(m, true)) {
                 // إضافة: "غارات التحالف", "محادثات جيفري"
-                actors = c.coordinated(adjacent_after, right);
+                actors = c.coordinated(adjacent_after, right, true);
                 rule = format!("{}:idafa", trig.id);
-            } else if trig.pos == Pos::Verb && anchor == ti {
+            } else if trig.pos == Pos::Verb || light {
                 // VSO: the first agent after the verb without a preposition, unless it is a victim.
-                if let Some(m) = first_after.filter(|&m| !c.has_prep(m) && c.is_agent(m) && !c.is_victim(m)) {
-                    actors = c.coordinated(Some(m), right);
-                    rule = format!("{}:vso", trig.id);
+                let from = if light { anchor + 1 } else { trig_toks.end };
+                // The subject follows the verb directly, or after adverbs of time ("أمس").
+                let mut k = from;
+                while k < right && c.owner[k].is_none() && SKIP_AFTER_REPORT.contains(&c.strip_conj(c.word(k))) {
+                    k += 1;
+                }
+                let subject = (k < right).then(|| c.owner[k]).flatten().filter(|&m| c.a.mentions[m].tokens.start == k);
+                if let Some(m) = subject.filter(|&m| !c.has_prep(m) && c.is_agent(m, true) && !c.is_victim(m)) {
+                    if c.a.mentions[m].tokens.start < ti || trig.pos == Pos::Verb {
+                        actors = c.coordinated(Some(m), right, true);
+                        rule = format!("{}:vso", trig.id);
+                    }
+                }
+            }
+            if actors.is_empty() && trig.pos == Pos::Noun {
+                // "غارات للتحالف": ل after a verbal noun without an idafa agent marks the agent.
+                if let Some(m) = after.iter().copied().take(1).find(|&m| {
+                    c.prep_before(m) == Some("ل") && c.a.mentions[m].tokens.start <= trig_toks.end + 2 && c.is_agent(m, true) && !c.is_victim(m)
+                }) {
+                    actors = vec![m];
+                    rule = format!("{}:lam-agent", trig.id);
                 }
             }
             if actors.is_empty() {
-                // SVO (or subject of the light verb): the nearest agent before, not after a preposition.
-                if let Some(&m) = before_m.iter().rev().find(|&&m| !c.has_prep(m) && c.is_agent(m)) {
-                    actors = c.coordinated_back(m, left);
-                    rule = format!("{}:svo", trig.id);
+                // SVO (or the subject of the light verb): the nearest agent before, not after a
+                // preposition, and not the subject of a reporting verb (that one reports).
+                if let Some(&m) = before_m.iter().rev().find(|&&m| !c.has_prep(m) && c.is_agent(m, true)) {
+                    let reports = c.is_reporter_subject(m);
+                    if !reports || light {
+                        actors = c.coordinated_back(m, left);
+                        rule = format!("{}:svo", trig.id);
+                    }
                 }
             }
             // Recipient: after the trigger (and after the actor), marked by a preposition or a
             // direct object; for passives, the victim right after the verb.
-            let after_actor = actors.iter().map(|&m| c.a.mentions[m].tokens.end).max().unwrap_or(trig_toks.end).max(trig_toks.end);
+            let after_actor = actors
+                .iter()
+                .map(|&m| c.a.mentions[m].tokens.end)
+                .max()
+                .unwrap_or(trig_toks.end)
+                .max(trig_toks.end);
+            let violent = matches!(trig.kind.as_str(), "ASSAULT" | "COERCE" | "THREATEN" | "SANCTION");
             for &m in after.iter().filter(|&&m| c.a.mentions[m].tokens.start >= after_actor && !actors.contains(&m)) {
                 let prep = c.prep_before(m);
                 let target = match prep {
-                    Some(p) => RECIPIENT_PREPS.contains(&p) || (trig.kind == "CONSULT" && p == "مع"),
-                    None => c.is_agent(m) || c.is_victim(m),
+                    Some("مع") => trig.kind == "CONSULT" || trig.kind == "COOPERATE" || trig.kind == "AGREE",
+                    Some("ب") => violent && matches!(c.a.mentions[m].kind, EntityType::PER | EntityType::ORG),
+                    Some(p) => RECIPIENT_PREPS.contains(&p),
+                    None => true,
                 };
-                if target && (c.is_agent(m) || c.is_victim(m) || c.a.mentions[m].kind == EntityType::LOC) {
-                    recipients = c.coordinated(Some(m), right);
+                if target && (c.is_agent(m, false) || c.is_victim(m)) {
+                    recipients = c.coordinated(Some(m), right, false);
                     break;
                 }
-                if prep.is_some_and(|p| PLACE_PREPS.contains(&p)) {
-                    continue;
-                }
+            }
+            // CONSULT with coordinated subjects and no object: "بوتين وترامب اجتمعا".
+            if trig.kind == "CONSULT" && recipients.is_empty() && actors.len() >= 2 {
+                recipients = actors.split_off(1);
             }
             if rule.is_empty() {
                 rule = format!("{}:{}", trig.id, if recipients.is_empty() { "bare" } else { "object" });
@@ -324,9 +363,9 @@ impl EventRules {
             .iter()
             .chain(before_m.iter().rev())
             .copied()
-            .find(|&m| is_place(m) && (c.place_marked(m)));
+            .find(|&m| is_place(m) && c.place_marked(m))
+            .map(|m| c.most_specific_place(m));
         let time = c.time_near(ti, &s_toks);
-        let reported_by = c.reporter(&s_toks, ti);
 
         if trig.constraints.needs_actor && actors.is_empty() || trig.constraints.needs_recipient && recipients.is_empty() {
             return Vec::new();
@@ -363,7 +402,7 @@ impl EventRules {
                         date: t.value.map(|v| cap_to_date(v, c.a.date).to_iso()),
                     }),
                     negated,
-                    reported_by: reported_by.clone(),
+                    reported_by: reporter.as_ref().filter(|(m, _)| m.is_none() || *m != am).map(|(_, sp)| sp.clone()),
                     sentence: sent,
                     rule: rule.clone(),
                     confidence: (conf * 100.0).round() / 100.0,
@@ -381,11 +420,21 @@ impl DataFile {
     }
 }
 
-const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
-const FUTURE_WORDS: &[&str] = &["سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "قد", "ربما", "اذا", "لو", "يمكن", "محتمل", "المحتمل", "خطه", "تهدد", "يهدد", "هدد", "هددت", "تخطط", "يخطط"];
+const NEGATIONS: &[&str] = &["لم", "لن", "لا", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
+const FUTURE_WORDS: &[&str] = &["سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "ربما", "اذا", "لو", "يمكن", "محتمل", "المحتمل", "تهدد", "يهدد", "هدد", "هددت", "تخطط", "يخطط", "لمنع", "منع"];
+/// Words that put everything after them in the clause in a hypothetical or permissive frame
+/// ("تسمح للجيش بتوجيه ضربات", "في حال شن هجوم").
+const HYPOTHETICAL: &[&str] = &["تسمح", "يسمح", "السماح", "حال", "حالة", "احتمال", "امكانيه", "بامكان", "قادره", "قادر", "تريد", "يريد", "سيناريو", "خطر", "خطط", "خطه", "تحذر", "يحذر", "حذر", "حذرت", "تحذير", "مخاوف", "تخوف", "لتفادي", "لتجنب"];
+/// Verbal nouns of light verbs: "أعلنت القيادة شنّ غارة" (the announcer carried it out).
+const LIGHT_NOUNS: &[&str] = &["شن", "تنفيذ", "قيام", "اجراء", "عقد", "فرض", "توجيه"];
 const LIGHT_VERBS: &[&str] = &["شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "اجري", "اجرت", "يجري", "تجري", "عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "فرض", "فرضت", "يفرض", "تفرض", "وجه", "وجهت", "يوجه", "توجه"];
+const AGENT_HEADS: &[&str] = &["الجانب", "الطرف", "القوات", "قوات", "الجيش", "الحكومه", "المسوولون", "المسوولين", "مسوولون", "مسوولين", "الوفد", "وفد", "الطيران", "السلطات", "الرياسه", "الخارجيه", "الدفاع", "البحريه", "الشرطه", "الامن"];
+const ORG_HEADS: &[&str] = &["تنظيم", "حركه", "جماعه", "هييه", "وزاره", "الوزاره", "جيش", "قوات", "ميليشيا"];
+const SKIP_AFTER_REPORT: &[&str] = &["وقتها", "حينها", "امس", "اليوم", "لاحقا", "ايضا", "رسميا"];
+const REPORT_NOUNS: &[&str] = &["مصادر", "مصدر", "بيان", "ناشطون", "ناشطين", "شهود", "مسوولون", "مسوول", "مراسل", "تقارير", "تقرير", "وكاله", "المرصد"];
+const DIRECTION_WORDS: &[&str] = &["الغربي", "الشرقي", "الشمالي", "الجنوبي", "الشمالي الغربي", "الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الاوسط", "شمالا", "جنوبا", "شرقا", "غربا"];
 const RECIPIENT_PREPS: &[&str] = &["علي", "ضد", "ل", "بحق", "الي", "تجاه", "نحو", "استهدف", "استهدفت"];
-const PLACE_PREPS: &[&str] = &["في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "محافظه", "مدينه", "بلده", "قريه", "منطقه", "داخل", "اطراف", "محيط", "من"];
+const PLACE_PREPS: &[&str] = &["في", "ب", "قرب", "هامش", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "محافظه", "مدينه", "بلده", "قريه", "منطقه", "داخل", "اطراف", "محيط", "من"];
 const REPORT_CUES: &[&str] = &["وفق", "وفقا", "حسب", "بحسب", "حسبما", "نقلا", "افاد", "افادت", "ذكر", "ذكرت", "قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت"];
 
 /// Per-document view with token → mention lookups.
@@ -460,16 +509,29 @@ impl<'a, 'b> Ctx<'a, 'b> {
         v
     }
 
-    fn is_agent(&self, m: usize) -> bool {
+    /// Can mention `m` fill an actor (or, with `as_actor` false, a recipient) slot?
+    /// Persons and organizations can; countries can; big cities only as actors (metonymy:
+    /// "واشنطن", "موسكو"); a nationality adjective only when it names the people ("الروس",
+    /// "الأميركيون") or follows a head noun like "الجانب"/"القوات", not when it modifies a noun.
+    fn is_agent(&self, m: usize, as_actor: bool) -> bool {
         let mm = &self.a.mentions[m];
         match mm.kind {
-            EntityType::PER | EntityType::ORG | EntityType::NORP => true,
+            EntityType::PER | EntityType::ORG => true,
+            EntityType::NORP => {
+                let w = &self.norm[mm.norm.clone()];
+                let head = mm.tokens.start > 0 && {
+                    let k = mm.tokens.start - 1;
+                    self.owner[k].is_none() && AGENT_HEADS.contains(&self.strip_conj(self.word(k)))
+                };
+                let modifier = mm.tokens.start > 0 && self.owner[mm.tokens.start - 1].is_some();
+                !modifier && (head || !(w.ends_with('ي') || w.ends_with('ه')))
+            }
             EntityType::LOC => mm
                 .entity
                 .map(|e| {
                     let r = &self.a.gazetteer.entities[e as usize];
-                    // Countries and capitals act (metonymy: "واشنطن", "موسكو"), villages do not.
-                    r.rank <= 2 || r.population >= 1_000_000
+                    // Countries (and, as actors, capitals and big cities) act; villages do not.
+                    r.rank <= 2 || (as_actor && r.population >= 1_000_000)
                 })
                 .unwrap_or(false),
             _ => false,
@@ -533,8 +595,18 @@ impl<'a, 'b> Ctx<'a, 'b> {
         (left, right)
     }
 
+    /// The first token after the last clause break (، ؛ :) before `ti` in its sentence.
+    fn clause_start(&self, ti: usize, s: &Range<usize>) -> usize {
+        let toks = &self.a.tok.tokens;
+        let mut k = ti;
+        while k > s.start && !self.norm[toks[k - 1].norm.end..toks[k].norm.start].contains(['،', '؛', ':', ';', ',']) {
+            k -= 1;
+        }
+        k
+    }
+
     /// A mention and the ones coordinated with it by و ("بوتين وترامب").
-    fn coordinated(&self, first: Option<usize>, right: usize) -> Vec<usize> {
+    fn coordinated(&self, first: Option<usize>, right: usize, as_actor: bool) -> Vec<usize> {
         let Some(mut m) = first else { return Vec::new() };
         let mut v = vec![m];
         while let Some(n) = self.owner.get(self.a.mentions[m].tokens.end).copied().flatten() {
@@ -542,7 +614,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
                 break;
             }
             let conj = self.a.mentions[n].clitic.as_ref().is_some_and(|c| self.norm[c.clone()].starts_with('و'));
-            if !conj || !(self.is_agent(n) || self.is_victim(n)) {
+            if !conj || !(self.is_agent(n, as_actor) || self.is_victim(n)) {
                 break;
             }
             v.push(n);
@@ -561,7 +633,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
                 break;
             }
             match self.owner[start - 1] {
-                Some(p) if p != cur && self.is_agent(p) => {
+                Some(p) if p != cur && self.is_agent(p, true) => {
                     v.insert(0, p);
                     cur = p;
                 }
@@ -581,14 +653,24 @@ impl<'a, 'b> Ctx<'a, 'b> {
             .min_by_key(|t| if t.start >= at { t.start - at } else { (at - t.end) * 2 })
     }
 
-    fn reporter(&self, s: &Range<usize>, ti: usize) -> Option<Span> {
+    /// Is mention `m` the subject of a reporting verb ("أعلن تنظيم X ...", "قالت الوزارة")?
+    fn is_reporter_subject(&self, m: usize) -> bool {
+        let start = self.a.mentions[m].tokens.start;
+        (start.saturating_sub(3)..start).any(|k| {
+            REPORT_CUES.contains(&self.strip_conj(self.word(k))) && (k + 1..start).all(|j| self.owner[j].is_none())
+        })
+    }
+
+    /// Who reports: "وفق البيان", "أفادت مصادر", "أعلن تنظيم X". Returns the reporting
+    /// mention (if it is one) and the span.
+    fn reporter(&self, s: &Range<usize>, ti: usize) -> Option<(Option<usize>, Span)> {
         for k in s.clone() {
             let w = self.strip_conj(self.word(k));
             if !REPORT_CUES.contains(&w) || k == ti {
                 continue;
             }
             let mut j = k + 1;
-            if j < s.end && matches!(self.word(j), "ل" | "عن" | "لما") {
+            while j < s.end && j < k + 3 && self.owner[j].is_none() && SKIP_AFTER_REPORT.contains(&self.strip_conj(self.stem(j))) {
                 j += 1;
             }
             if j >= s.end {
@@ -596,16 +678,50 @@ impl<'a, 'b> Ctx<'a, 'b> {
             }
             if let Some(m) = self.owner[j] {
                 let mm = &self.a.mentions[m];
-                return Some(self.span(mm.norm.clone()));
+                // Include a cue word before the name ("تنظيم "حراس الدين"").
+                let from = if j > k + 1 && ORG_HEADS.contains(&self.word(j - 1)) { self.a.tok.tokens[j - 1].norm.start } else { mm.norm.start };
+                return Some((Some(m), self.span(from..mm.norm.end)));
             }
             let nw = self.stem(j);
-            if matches!(nw, "مصادر" | "مصدر" | "بيان" | "البيان" | "ناشطون" | "ناشطين" | "شهود" | "مسوولون" | "مسوول") {
+            if REPORT_NOUNS.contains(&nw) {
                 let t = &self.a.tok.tokens[j];
                 let off = self.stem_offset(j);
-                return Some(self.span(t.norm.start + off..t.norm.end));
+                return Some((None, self.span(t.norm.start + off..t.norm.end)));
             }
         }
         None
+    }
+
+    /// A place followed by a more specific one in the same phrase ("ريف حلب الغربي
+    /// "الراشدين"") resolves to the more specific one.
+    fn most_specific_place(&self, m: usize) -> usize {
+        let mut best = m;
+        let mut k = self.a.mentions[m].tokens.end;
+        let limit = k + 3;
+        while k < self.a.tok.tokens.len() && k < limit {
+            match self.owner[k] {
+                Some(n) if n != best => {
+                    let nn = &self.a.mentions[n];
+                    if !matches!(nn.kind, EntityType::LOC | EntityType::FAC) || self.prep_before(n).is_some_and(|p| p != "ب") {
+                        break;
+                    }
+                    let pop = |i: usize| self.a.mentions[i].entity.map(|e| self.a.gazetteer.entities[e as usize].population).unwrap_or(0);
+                    if pop(n) <= pop(best) || self.a.mentions[best].entity.is_some_and(|e| self.a.gazetteer.entities[e as usize].rank <= 2) {
+                        best = n;
+                    }
+                    k = nn.tokens.end;
+                }
+                Some(_) => k += 1,
+                None => {
+                    // Adjectives of direction may sit between ("الغربي").
+                    if !DIRECTION_WORDS.contains(&self.word(k)) {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        best
     }
 
     fn argument(&self, m: usize) -> Argument {
@@ -618,9 +734,11 @@ impl<'a, 'b> Ctx<'a, 'b> {
             country: None,
             code: None,
             geo: GeoFields::default(),
+            level: 1,
         };
         if let Some(e) = mm.entity {
             let r = &g.entities[e as usize];
+            arg.level = if r.rank == 2 { 0 } else if r.kind == EntityType::LOC && r.population >= 1_000_000 { 1 } else { 2 };
             arg.entity_id = Some(r.id.clone());
             arg.name = Some(r.name.clone());
             arg.country = r.country.clone();
@@ -662,13 +780,25 @@ fn arg_key(a: &Option<Argument>) -> Option<String> {
     a.as_ref().map(|x| x.entity_id.clone().or_else(|| x.name.clone()).unwrap_or_else(|| x.span.text.clone()))
 }
 
+/// The same actor, or two actors of the same country ("الجيش الأميركي" / "الولايات المتحدة").
+fn same_side(a: &Option<Argument>, b: &Option<Argument>) -> bool {
+    arg_key(a) == arg_key(b)
+        || matches!((a, b), (Some(x), Some(y)) if x.country.is_some() && x.country == y.country)
+}
+
 fn compatible(a: &Option<Argument>, b: &Option<Argument>) -> bool {
     a.is_none() || b.is_none() || arg_key(a) == arg_key(b)
 }
 
 /// One record per (type, actor, recipient, location): a restatement merges into the earlier
-/// record (keeping its evidence); a restatement in the next sentence with missing arguments also
-/// merges and fills them.
+/// record (keeping its evidence). Also merged:
+/// - in the same sentence, a second trigger of the same type that adds no conflicting actor
+///   ("شنّ غارة ضد X ... استهدفت منشأة قرب حلب", "استهداف ... ما أسفر عن مقتل"): one event told
+///   twice, the later trigger only fills missing arguments;
+/// - in the next sentences, a bare restatement (no actor, no recipient) of the latest event of
+///   the same type ("الغارة الجديدة").
+///
+/// Records of the same trigger (the dyads of a compound actor) are never merged.
 fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
     let same = |e: &Event| {
         e.kind == ev.kind
@@ -676,22 +806,41 @@ fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
             && arg_key(&e.actor) == arg_key(&ev.actor)
             && arg_key(&e.recipient) == arg_key(&ev.recipient)
             && arg_key(&e.location) == arg_key(&ev.location)
+            && e.trigger != ev.trigger
     };
-    let near = |e: &Event| {
-        e.kind == ev.kind
-            && e.negated == ev.negated
-            && ev.sentence <= e.evidence.len() + e.sentence
-            && compatible(&e.actor, &ev.actor)
-            && compatible(&e.recipient, &ev.recipient)
-            && compatible(&e.location, &ev.location)
-            && (e.actor.is_some() || ev.actor.is_none())
-    };
-    if let Some(e) = events.iter_mut().find(|e| same(e)).or(None) {
+    if let Some(e) = events.iter_mut().find(|e| same(e)) {
         absorb(e, ev);
         return;
     }
-    if let Some(e) = events.iter_mut().rev().take(3).find(|e| near(e) && e.sentence != ev.sentence) {
-        absorb(e, ev);
+    let bare = ev.actor.is_none() && ev.recipient.is_none();
+    let continuation = |e: &Event| {
+        e.kind == ev.kind
+            && e.negated == ev.negated
+            && e.trigger != ev.trigger
+            && e.sentence == ev.sentence
+            && (ev.actor.is_none() || ev.rule.ends_with(":svo") || same_side(&e.actor, &ev.actor))
+            && compatible(&e.recipient, &ev.recipient)
+    };
+    let restatement = |e: &Event| {
+        e.kind == ev.kind && e.negated == ev.negated && bare && ev.sentence > e.sentence && ev.sentence - e.sentence <= 2
+    };
+    if let Some(i) = events.iter().rposition(|e| continuation(e)) {
+        let mut ev = ev;
+        if !compatible(&events[i].actor, &ev.actor) {
+            ev.actor = None;
+        }
+        absorb(&mut events[i], ev);
+        return;
+    }
+    // Only the latest event of the type can be restated; a restatement adds evidence, not
+    // arguments (they may belong to its own clause).
+    if let Some(i) = events.iter().rposition(|e| e.kind == ev.kind).filter(|&i| restatement(&events[i])) {
+        let e = &mut events[i];
+        for s in ev.evidence {
+            if !e.evidence.contains(&s) {
+                e.evidence.push(s);
+            }
+        }
         return;
     }
     events.push(ev);
@@ -704,13 +853,15 @@ fn absorb(e: &mut Event, ev: Event) {
     if e.recipient.is_none() {
         e.recipient = ev.recipient;
     }
-    if e.location.is_none() {
-        e.location = ev.location;
+    match (&e.location, &ev.location) {
+        (None, _) => e.location = ev.location,
+        (Some(a), Some(b)) if a.level < b.level && (a.country == b.country || a.country.is_none()) => e.location = ev.location,
+        _ => {}
     }
     if e.time.is_none() {
         e.time = ev.time;
     }
-    if e.reported_by.is_none() {
+    if e.reported_by.is_none() && ev.reported_by.as_ref().map(|r| &r.text) != e.actor.as_ref().map(|a| &a.span.text) {
         e.reported_by = ev.reported_by;
     }
     e.confidence = e.confidence.max(ev.confidence);
