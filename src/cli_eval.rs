@@ -56,7 +56,7 @@ pub enum GazetteerCommand {
         #[arg(long, default_value_t = 5000)]
         articles: usize,
         /// An unflagged single-word alias among this many most frequent corpus words fails the gate.
-        #[arg(long, default_value_t = 300)]
+        #[arg(long, default_value_t = 2000)]
         top: usize,
     },
     /// Prints every alias (normalized key) with its type, one per line: for peer benchmarks.
@@ -483,7 +483,18 @@ pub fn gazetteer(cmd: GazetteerCommand) -> io::Result<()> {
                         if *context {
                             context_keys.insert(k);
                         } else if !k.contains(' ') {
-                            plain_single.push((k.as_str(), g.entities[*idx as usize].id.as_str()));
+                            // Only the homonym that wins the key matters (see ner::best_payload).
+                            let e = &g.entities[*idx as usize];
+                            let wins = g.lexicon.get(k).unwrap_or(&[]).iter().all(|(q, _)| match q {
+                                khabar::gazetteer::Payload::Entity { idx: j, .. } => {
+                                    let o = &g.entities[*j as usize];
+                                    (e.rank, std::cmp::Reverse(e.population), *idx) <= (o.rank, std::cmp::Reverse(o.population), *j)
+                                }
+                                _ => true,
+                            });
+                            if wins {
+                                plain_single.push((k.as_str(), e.id.as_str()));
+                            }
                         }
                     }
                 }
@@ -511,10 +522,16 @@ pub fn gazetteer(cmd: GazetteerCommand) -> io::Result<()> {
                 let mut ranked: Vec<(&String, &usize)> = freq.iter().collect();
                 ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
                 let common: HashMap<&str, usize> = ranked.iter().take(top).enumerate().map(|(i, (w, _))| (w.as_str(), i + 1)).collect();
+                // Hand-curated files (user, curated, generic agents, countries: rank <= 2) are
+                // checked by hand; the gate guards the bulk-derived ones (GeoNames, dictionaries),
+                // where a city's name (population ≥ 100k) may be frequent but a village's may not.
                 let mut bad: Vec<(usize, &str, &str)> = plain_single
                     .iter()
+                    .filter(|(_, id)| {
+                        let e = &g.entities[g.by_id[*id] as usize];
+                        e.rank > 2 && !(e.kind == EntityType::LOC && e.population >= 100_000)
+                    })
                     .filter_map(|(k, id)| common.get(k).map(|&rank| (rank, *k, *id)))
-                    .filter(|(_, _, id)| !ALLOWED_COMMON.contains(id))
                     .collect();
                 bad.sort();
                 bad.dedup_by(|a, b| a.1 == b.1);
@@ -532,10 +549,6 @@ pub fn gazetteer(cmd: GazetteerCommand) -> io::Result<()> {
         }
     }
 }
-
-/// Entities whose names are legitimately among the most frequent words of news (countries,
-/// capitals and major actors that the news is about).
-const ALLOWED_COMMON: &[&str] = &[];
 
 fn word_frequencies(path: &PathBuf, articles: usize) -> io::Result<HashMap<String, usize>> {
     let f = std::fs::File::open(path).map_err(|e| err(format!("{}: {e}", path.display())))?;

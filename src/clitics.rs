@@ -81,7 +81,7 @@ pub fn for_each_reading(token: &str, mut f: impl FnMut(Reading)) {
                 future: false,
             });
         }
-        if prep == Some('ل') && at(pre_chars) == Some('ل') && rest >= 1 + 2 {
+        if prep == Some('ل') && at(pre_chars) == Some('ل') && rest > 2 {
             f(Reading {
                 proclitics: off(pre_chars),
                 article: Article::Contracted,
@@ -106,7 +106,7 @@ pub fn for_each_reading(token: &str, mut f: impl FnMut(Reading)) {
         if let Some(p) = at(n).filter(|c| PREPOSITIONS.contains(c)) {
             emit_with_article(n + 1, Some(p), &mut f);
         }
-        if at(n) == Some(FUTURE) && total - n - 1 >= MIN_STEM_CHARS {
+        if at(n) == Some(FUTURE) && total - n > MIN_STEM_CHARS {
             f(Reading { proclitics: off(n + 1), article: Article::None, stem: off(n + 1), future: true });
         }
     }

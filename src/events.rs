@@ -824,7 +824,7 @@ fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
     let restatement = |e: &Event| {
         e.kind == ev.kind && e.negated == ev.negated && bare && ev.sentence > e.sentence && ev.sentence - e.sentence <= 2
     };
-    if let Some(i) = events.iter().rposition(|e| continuation(e)) {
+    if let Some(i) = events.iter().rposition(continuation) {
         let mut ev = ev;
         if !compatible(&events[i].actor, &ev.actor) {
             ev.actor = None;

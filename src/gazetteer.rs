@@ -283,6 +283,7 @@ impl Gazetteer {
         for f in files.iter().filter(|f| f.kind() == FileKind::Roles) {
             g.load_roles(f)?;
         }
+        drop_cue_aliases(&mut aliases);
         g.lexicon = Lexicon::build(aliases);
         Ok(g)
     }
@@ -290,7 +291,7 @@ impl Gazetteer {
     fn file_rank(f: &DataFile) -> u32 {
         if f.user {
             0
-        } else if f.name.contains("curated") {
+        } else if f.name.contains("curated") || f.name.contains("generic") {
             1
         } else if f.name.contains("countries") {
             2
@@ -326,6 +327,12 @@ impl Gazetteer {
                 .ok_or_else(|| row.error(format!("unknown type {ty:?} (expected PER, ORG, LOC, FAC, NORP or MISC)")))?;
             let flags: Vec<&str> = row.get("flags").split(',').map(str::trim).collect();
             let needs_context = flags.contains(&"context");
+            // `context:ALIAS` flags a single alias of the row as a common word.
+            let context_aliases: Vec<String> = flags
+                .iter()
+                .filter_map(|f| f.strip_prefix("context:"))
+                .filter_map(crate::lexicon::key_of)
+                .collect();
             let geo = match (row.number::<f64>("lat")?, row.number::<f64>("lon")?) {
                 (Some(lat), Some(lon)) => Some(Geo {
                     geonames_id: row.number("geonames_id")?.or_else(|| id.strip_prefix("geonames:").and_then(|s| s.parse().ok())),
@@ -358,7 +365,8 @@ impl Gazetteer {
                 if a.chars().count() < 2 {
                     return Err(row.error(format!("alias {a:?} is shorter than 2 characters")));
                 }
-                aliases.push((a.to_string(), Payload::Entity { idx, context: needs_context }));
+                let context = needs_context || crate::lexicon::key_of(a).is_some_and(|k| context_aliases.contains(&k));
+                aliases.push((a.to_string(), Payload::Entity { idx, context }));
                 n += 1;
             }
             if n == 0 {
@@ -435,6 +443,11 @@ impl Gazetteer {
     fn load_nationalities(&mut self, f: &DataFile, aliases: &mut Vec<(String, Payload)>) -> Result<(), Error> {
         let t = Table::parse(&f.name, &f.content, &["country", "name", "adj"])?;
         for row in t.rows() {
+            // A nationality adjective that is also a common adjective (مالي "financial", قمري
+            // "lunar") is left out: no cue tells the two apart reliably.
+            if row.get("flags").split(',').any(|f| f.trim() == "context") {
+                continue;
+            }
             let idx = self.nationalities.len() as u32;
             let country = row.opt("country").map(str::to_string);
             if let Some(c) = &country {
@@ -516,8 +529,9 @@ impl Gazetteer {
         for r in self.roles.iter().filter(|r| r.role == role && r.country == country) {
             match date {
                 Some(d) => {
-                    if r.start.is_none_or(|s| s <= d) && r.end.is_none_or(|e| d <= e) {
-                        return Some(r.holder);
+                    // On a handover day both match: the incoming holder (later start) wins.
+                    if r.start.is_none_or(|s| s <= d) && r.end.is_none_or(|e| d <= e) && best.is_none_or(|b| r.start > b.start) {
+                        best = Some(r);
                     }
                 }
                 None => {
@@ -529,6 +543,26 @@ impl Gazetteer {
         }
         best.map(|r| r.holder)
     }
+}
+
+/// Words that introduce a place name without being part of it.
+const PLACE_CUE_WORDS: &[&str] = &[
+    "محافظه", "مدينه", "بلده", "قريه", "قاعده", "معبر", "مطار", "حي", "ضاحيه", "مخيم", "ريف", "ناحيه", "منطقه", "ولايه",
+];
+
+/// Spans name places without their cue word ("محافظة حلب" → حلب, "قاعدة التنف" → التنف): the
+/// NER rules read the cue. An alias made of a cue word plus a name that is itself an alias is
+/// therefore dropped, so the bare name matches; cue aliases whose remainder names nothing else
+/// ("مطار منغ") are kept.
+fn drop_cue_aliases(aliases: &mut Vec<(String, Payload)>) {
+    let keys: std::collections::HashSet<String> = aliases.iter().filter_map(|(a, _)| crate::lexicon::key_of(a)).collect();
+    aliases.retain(|(a, _)| {
+        let Some(k) = crate::lexicon::key_of(a) else { return true };
+        match k.split_once(' ') {
+            Some((first, rest)) if PLACE_CUE_WORDS.contains(&first) => !keys.contains(rest),
+            _ => true,
+        }
+    });
 }
 
 fn is_qid(id: &str) -> bool {

@@ -40,9 +40,15 @@ const PLACE_CUES: &[&str] = &[
     "ولايه", "اقليم", "مديريه", "قضاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
     "وسط", "اطراف", "محيط", "قرب", "بالقرب", "في", "من", "الي", "نحو", "داخل", "عاصمه", "العاصمه",
 ];
+/// Place words (no prepositions): strong evidence that the next word names a place.
+const PLACE_WORDS: &[&str] = &[
+    "محافظه", "ريف", "مدينه", "بلده", "قريه", "حي", "مخيم", "قاعده", "معبر", "ناحيه", "منطقه", "مطار",
+    "ولايه", "اقليم", "مديريه", "قضاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    "اطراف", "محيط", "قرب", "بالقرب", "عاصمه", "العاصمه", "مدينتي", "بلدتي", "قريتي", "محافظتي",
+];
 const ORG_CUES: &[&str] = &[
     "تنظيم", "حركه", "جماعه", "هييه", "لواء", "جبهه", "فصيل", "كتايب", "ميليشيا", "ميليشيات", "مليشيا",
-    "حزب", "مجموعه", "قوات", "صحيفه", "وكاله", "قناه", "موقع", "منظمه", "جمعيه", "شركه",
+    "حزب", "مجموعه", "قوات", "صحيفه", "وكاله", "قناه", "موقع", "منظمه", "جمعيه", "شركه", "المصدر", "قمه", "مجلس",
 ];
 const PERSON_CUES: &[&str] = &[
     "الرييس", "رييس", "الملك", "الامير", "الشيخ", "الوزير", "وزير", "السيد", "السيده", "الجنرال", "اللواء",
@@ -150,11 +156,20 @@ fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, 
             let e = &g.entities[idx as usize];
             match e.kind {
                 EntityType::LOC | EntityType::FAC => {
-                    let prep_clitic = c.clitic.as_ref().is_some_and(|r| {
-                        let cl = &norm[r.clone()];
-                        cl.ends_with('ب') || cl.ends_with("لل") || cl.ends_with('ل')
-                    });
-                    prep_clitic || has_cue(norm, tok, ti, PLACE_CUES)
+                    // A preposition tells a place from a person ("في جاسم" vs "جاسم محمد") but
+                    // not from a common noun ("في الخبر" = "in the news"): prepositions license
+                    // only place names that are also given names; common-noun homonyms need a
+                    // place word (محافظة، مدينة، بلدة ...).
+                    let key = &norm[c.norm.clone()];
+                    if g.given_names.contains_key(key) {
+                        let prep_clitic = c.clitic.as_ref().is_some_and(|r| {
+                            let cl = &norm[r.clone()];
+                            cl.ends_with('ب') || cl.ends_with("لل") || cl.ends_with('ل')
+                        });
+                        prep_clitic || has_cue(norm, tok, ti, PLACE_CUES)
+                    } else {
+                        has_cue(norm, tok, ti, PLACE_WORDS)
+                    }
                 }
                 EntityType::ORG => has_cue(norm, tok, ti, ORG_CUES),
                 EntityType::PER => has_cue(norm, tok, ti, PERSON_CUES),
@@ -417,7 +432,8 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
         let next_is_name = tok.tokens.get(m.tokens.end).is_some_and(|t| {
             norm[tok.tokens[m.tokens.start].norm.end..t.norm.start] == *" " && is_name_word(&norm[t.norm.clone()])
         });
-        !(single_loc && next_is_name && g.given_names.get(&norm[m.norm.clone()]) == Some(&false))
+        let place_cue = has_cue(norm, tok, m.tokens.start, PLACE_CUES) || m.clitic.is_some();
+        !(single_loc && next_is_name && !place_cue && g.given_names.get(&norm[m.norm.clone()]) == Some(&false))
     });
     let mut covered = vec![false; tok.tokens.len()];
     for m in ms.iter() {
