@@ -284,7 +284,21 @@ impl EventRules {
         if rule.is_empty() {
             let first_after = after.first().copied();
             let adjacent_after = first_after.filter(|&m| c.a.mentions[m].tokens.start == trig_toks.end && !c.has_prep(m));
-            if trig.pos == Pos::Noun && adjacent_after.is_some_and(|m| c.is_agent(m, true)) {
+            let violent = matches!(trig.kind.as_str(), "ASSAULT" | "COERCE");
+            // SVO with the subject right before the verb ("إسرائيل شنت", "بوتين وترامب اجتمعا").
+            let subject_before = (trig.pos == Pos::Verb || light)
+                .then(|| anchor.checked_sub(1).and_then(|k| c.owner[k]))
+                .flatten()
+                .filter(|&m| k_end(c, m) == anchor && !c.has_prep(m) && c.is_agent(m, true) && !c.is_reporter_subject(m));
+            if let Some(m) = subject_before {
+                actors = c.coordinated_back(m, left);
+                rule = format!("{}:svo", trig.id);
+            } else if trig.pos == Pos::Noun && adjacent_after.is_some_and(|m| violent && (c.is_victim(m) || c.is_generic(m))) {
+                // The genitive of a violent verbal noun is usually its object: "تحييد عناصر",
+                // "مقتل مدنيين", "اغتيال القيادي".
+                recipients = c.coordinated(adjacent_after, right, false);
+                rule = format!("{}:idafa-object", trig.id);
+            } else if trig.pos == Pos::Noun && adjacent_after.is_some_and(|m| c.is_agent(m, true)) {
                 // إضافة: "غارات التحالف", "محادثات جيفري"
                 actors = c.coordinated(adjacent_after, right, true);
                 rule = format!("{}:idafa", trig.id);
@@ -334,20 +348,25 @@ impl EventRules {
                 .max(trig_toks.end);
             let violent = matches!(trig.kind.as_str(), "ASSAULT" | "COERCE" | "THREATEN" | "SANCTION");
             for &m in after.iter().filter(|&&m| c.a.mentions[m].tokens.start >= after_actor && !actors.contains(&m)) {
+                if !recipients.is_empty() {
+                    break;
+                }
                 let prep = c.prep_before(m);
                 let target = match prep {
                     Some("مع") => trig.kind == "CONSULT" || trig.kind == "COOPERATE" || trig.kind == "AGREE",
                     Some("ب") => violent && matches!(c.a.mentions[m].kind, EntityType::PER | EntityType::ORG),
                     Some(p) => RECIPIENT_PREPS.contains(&p),
-                    None => true,
+                    // A direct object follows the verb (and its subject) closely.
+                    None => c.a.mentions[m].tokens.start <= after_actor + 1,
                 };
                 if target && (c.is_agent(m, false) || c.is_victim(m)) {
                     recipients = c.coordinated(Some(m), right, false);
                     break;
                 }
             }
-            // CONSULT with coordinated subjects and no object: "بوتين وترامب اجتمعا".
-            if trig.kind == "CONSULT" && recipients.is_empty() && actors.len() >= 2 {
+            // CONSULT with coordinated subjects: "بوتين وترامب اجتمعا" — the co-subjects are the
+            // two sides; anything after is context ("على هامش قمة العشرين").
+            if trig.kind == "CONSULT" && actors.len() >= 2 {
                 recipients = actors.split_off(1);
             }
             if rule.is_empty() {
@@ -355,6 +374,15 @@ impl EventRules {
             }
         }
         recipients.retain(|r| !actors.contains(r));
+        // "عناصر من العمال الكردستاني", "مسلحون من داعش": the named group after a partitive من
+        // is the real argument.
+        for list in [&mut actors, &mut recipients] {
+            for m in list.iter_mut() {
+                if let Some(named) = c.partitive(*m) {
+                    *m = named;
+                }
+            }
+        }
         // Location: a place in the clause introduced by a place preposition or cue, after the
         // trigger first, then before it; not one already used as actor/recipient.
         let used: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
@@ -428,6 +456,8 @@ const HYPOTHETICAL: &[&str] = &["تسمح", "يسمح", "السماح", "حال"
 /// Verbal nouns of light verbs: "أعلنت القيادة شنّ غارة" (the announcer carried it out).
 const LIGHT_NOUNS: &[&str] = &["شن", "تنفيذ", "قيام", "اجراء", "عقد", "فرض", "توجيه"];
 const LIGHT_VERBS: &[&str] = &["شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "اجري", "اجرت", "يجري", "تجري", "عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "فرض", "فرضت", "يفرض", "تفرض", "وجه", "وجهت", "يوجه", "توجه"];
+/// Nouns between a preposition and the targeted actor: "على مواقع إيران".
+const TARGET_HEADS: &[&str] = &["مواقع", "موقع", "مقر", "مقرات", "مراكز", "مركز", "معاقل", "معقل", "تجمعات", "تجمع", "قوات", "عناصر", "مسلحي", "مقاتلي", "قاده", "قيادات", "قياده", "منزل", "مواكب", "موكب", "دوريه", "دوريات", "ثكنه", "مخازن", "مستودعات", "اهداف", "نقاط", "حواجز", "سفاره", "مصالح"];
 const AGENT_HEADS: &[&str] = &["الجانب", "الطرف", "القوات", "قوات", "الجيش", "الحكومه", "المسوولون", "المسوولين", "مسوولون", "مسوولين", "الوفد", "وفد", "الطيران", "السلطات", "الرياسه", "الخارجيه", "الدفاع", "البحريه", "الشرطه", "الامن"];
 const ORG_HEADS: &[&str] = &["تنظيم", "حركه", "جماعه", "هييه", "وزاره", "الوزاره", "جيش", "قوات", "ميليشيا"];
 const SKIP_AFTER_REPORT: &[&str] = &["وقتها", "حينها", "امس", "اليوم", "لاحقا", "ايضا", "رسميا"];
@@ -538,6 +568,25 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
     }
 
+    /// The named group in "GENERIC من NAMED" right after mention `m`.
+    fn partitive(&self, m: usize) -> Option<usize> {
+        if !self.is_generic(m) {
+            return None;
+        }
+        let k = self.a.mentions[m].tokens.end;
+        if k + 1 >= self.owner.len() || self.word(k) != "من" {
+            return None;
+        }
+        self.owner[k + 1].filter(|&n| {
+            self.a.mentions[n].tokens.start == k + 1 && matches!(self.a.mentions[n].kind, EntityType::ORG | EntityType::PER) && !self.is_generic(n)
+        })
+    }
+
+    /// A nameless generic agent ("عناصر", "مسلحون"), not a named actor.
+    fn is_generic(&self, m: usize) -> bool {
+        self.a.mentions[m].entity.is_some_and(|e| self.a.gazetteer.entities[e as usize].id.starts_with("kh:agent-"))
+    }
+
     fn is_victim(&self, m: usize) -> bool {
         let mm = &self.a.mentions[m];
         mm.entity.is_some_and(|e| self.a.gazetteer.entities[e as usize].sector.as_deref() == Some("CVL"))
@@ -561,12 +610,23 @@ impl<'a, 'b> Ctx<'a, 'b> {
             return None;
         }
         let p = self.strip_conj(self.word(k - 1));
-        RECIPIENT_PREPS
-            .iter()
-            .chain(PLACE_PREPS)
-            .chain(["مع", "عن", "بين", "لدى"].iter())
-            .find(|&&x| x == p)
-            .copied()
+        let direct = RECIPIENT_PREPS.iter().chain(PLACE_PREPS).chain(["مع", "عن", "بين", "لدى"].iter()).find(|&&x| x == p).copied();
+        if direct.is_some() || k < 2 {
+            return direct;
+        }
+        // "على مواقع إيران", "ضد مقرات التنظيم": a preposition governing a target head noun.
+        if TARGET_HEADS.contains(&self.stem(k - 1)) {
+            let p2 = self.strip_conj(self.word(k - 2));
+            let own = self.word(k - 1);
+            if let Some(x) = RECIPIENT_PREPS.iter().find(|&&x| x == p2) {
+                return Some(x);
+            }
+            // The head itself may carry the clitic: "لمواقع", "بمقرات".
+            if own.starts_with('ل') || own.starts_with("ول") {
+                return Some("ل");
+            }
+        }
+        None
     }
 
     fn has_prep(&self, m: usize) -> bool {
@@ -643,13 +703,20 @@ impl<'a, 'b> Ctx<'a, 'b> {
         v
     }
 
+    /// "منذ مايو", "حتى يوليو": a reference point, not the time of the event.
+    fn time_is_reference(&self, t: &TimeMention) -> bool {
+        let before = self.norm[..t.start].trim_end();
+        let prev = before.rsplit(|c: char| !crate::tokenize::is_word_char(c)).next().unwrap_or("");
+        matches!(prev, "منذ" | "حتي" | "لغايه" | "ومنذ")
+    }
+
     fn time_near(&self, ti: usize, s: &Range<usize>) -> Option<&'a TimeMention> {
         let toks = &self.a.tok.tokens;
         let (lo, hi) = (toks[s.start].norm.start, toks[s.end - 1].norm.end);
         let at = toks[ti].norm.start;
         self.times
             .iter()
-            .filter(|t| t.start >= lo && t.end <= hi)
+            .filter(|t| t.start >= lo && t.end <= hi && !self.time_is_reference(t))
             .min_by_key(|t| if t.start >= at { t.start - at } else { (at - t.end) * 2 })
     }
 
@@ -759,6 +826,10 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
         arg
     }
+}
+
+fn k_end(c: &Ctx<'_, '_>, m: usize) -> usize {
+    c.a.mentions[m].tokens.end
 }
 
 /// News reports past events: a range that straddles the document date ("بداية الشهر الحالي"
