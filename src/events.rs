@@ -174,7 +174,8 @@ impl EventRules {
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
             match self.trigger_at(&ctx, ti) {
-                Some((trig, end_tok)) => {
+                Some((_, end_tok, true)) => ti = end_tok,
+                Some((trig, end_tok, false)) => {
                     for ev in self.code(&ctx, trig, ti..end_tok) {
                         merge_or_push(&mut events, ev);
                     }
@@ -187,19 +188,19 @@ impl EventRules {
     }
 
     /// The trigger starting at token `ti`, if any (longest match, clitic-aware).
-    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<(u32, usize)> {
+    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<(u32, usize, bool)> {
         if c.owner[ti].is_some() {
             return None; // part of a name
         }
         let norm = c.norm;
         let t = &c.a.tok.tokens[ti];
         let w = &norm[t.norm.clone()];
-        let mut best: Option<(u32, usize, usize)> = None; // (trigger, end token, end byte)
+        let mut best: Option<(u32, usize, usize, bool)> = None; // (trigger, end token, end byte, purpose)
         for_each_reading(w, |r| {
-            if r.article == Article::Contracted {
-                return;
-            }
             let pos = t.norm.start + r.stem;
+            // "لتفجير", "ليفجر": ل on an indefinite verbal noun or an imperfect verb states a
+            // purpose, not an event.
+            let purpose = r.article == Article::None && w[..r.proclitics].ends_with('ل');
             self.lexicon.walk(norm.as_bytes(), pos, |end, ps| {
                 let Ok(k) = c.a.tok.tokens[ti..].binary_search_by_key(&end, |t| t.norm.end) else { return };
                 for &(idx, form) in ps {
@@ -211,13 +212,13 @@ impl EventRules {
                         Pos::Verb => r.article == Article::None,
                         Pos::Noun => !r.future,
                     };
-                    if ok && best.is_none_or(|b| end > b.2) {
-                        best = Some((idx, ti + k + 1, end));
+                    if ok && best.is_none_or(|b| end > b.2 || (end == b.2 && b.3 && !purpose)) {
+                        best = Some((idx, ti + k + 1, end, purpose));
                     }
                 }
             });
         });
-        best.map(|(i, e, _)| (i, e))
+        best.map(|(i, e, _, p)| (i, e, p))
     }
 
     fn code(&self, c: &Ctx<'_, '_>, idx: u32, trig_toks: Range<usize>) -> Vec<Event> {
@@ -245,6 +246,11 @@ impl EventRules {
             || near.iter().any(|w| FUTURE_WORDS.contains(&c.strip_conj(w)))
             || clause_before.iter().any(|w| HYPOTHETICAL.contains(w))
         {
+            return Vec::new();
+        }
+        // "النائب الذي قتل في تفجير": a relative clause gives background about someone, it
+        // does not report the event.
+        if near.iter().rev().take(2).any(|w| RELATIVES.contains(w)) {
             return Vec::new();
         }
         let negated = near.iter().any(|w| NEGATIONS.contains(&c.strip_conj(w)));
@@ -448,6 +454,7 @@ impl DataFile {
     }
 }
 
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
 const NEGATIONS: &[&str] = &["لم", "لن", "لا", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
 const FUTURE_WORDS: &[&str] = &["سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "ربما", "اذا", "لو", "يمكن", "محتمل", "المحتمل", "تهدد", "يهدد", "هدد", "هددت", "تخطط", "يخطط", "لمنع", "منع"];
 /// Words that put everything after them in the clause in a hypothetical or permissive frame
