@@ -128,7 +128,10 @@ impl Extractor {
         let ci = CharIndex::new(text);
         let entities: Vec<Entity> = mentions
             .iter()
+            // Bare titles are cues, and generic agents ("السكان", "مسلحون") are event arguments,
+            // not named entities.
             .filter(|m| m.title.is_none() || m.entity.is_some())
+            .filter(|m| !m.entity.is_some_and(|e| g.entities[e as usize].id.starts_with("kh:agent-")))
             .map(|m| self.entity_record(&nt, &ci, &tok, m))
             .collect();
         let analysis = Analysis { nt: &nt, tok: &tok, mentions: &mentions, ci: &ci, date: input.date, gazetteer: g };

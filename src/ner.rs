@@ -147,6 +147,18 @@ fn has_cue(norm: &str, tok: &Tokenized, ti: usize, cues: &[&str]) -> bool {
 fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, p: &Payload, seen: &HashSet<u32>) -> bool {
     match *p {
         Payload::Entity { idx, context } => {
+            let e = &g.entities[idx as usize];
+            // Tiny places from bulk data (GeoNames alternate names) collide with ordinary words
+            // once a conjunction is stripped ("وكالة" = و + "كالة"): a conjunction alone is not
+            // evidence enough for them.
+            if e.rank >= 3 && e.kind == EntityType::LOC && e.population < 20_000 {
+                if let Some(r) = &c.clitic {
+                    let cl = &norm[r.clone()];
+                    if cl.chars().all(|ch| crate::clitics::CONJUNCTIONS.contains(&ch)) && !has_cue(norm, tok, ti, PLACE_WORDS) {
+                        return false;
+                    }
+                }
+            }
             if !context {
                 return true;
             }
@@ -537,10 +549,29 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
         }
         ti = last + 1;
     }
-    // Later bare surnames of pattern persons.
-    for (sur, from) in &surnames {
+    // Later bare surnames of persons: of pattern persons, and of gazetteer persons named in
+    // full ("كوفي أنان" ... "أنان"), which also beat a small homonym place from bulk data.
+    let mut linked: Vec<(String, usize, Option<u32>)> = surnames.iter().map(|(s, f)| (s.clone(), *f, None)).collect();
+    for m in ms.iter().chain(added.iter()) {
+        if m.kind == EntityType::PER && m.entity.is_some() && m.tokens.len() >= 2 && m.source == EntitySource::Gazetteer {
+            let last = word(norm, tok, m.tokens.end - 1).to_string();
+            if last.chars().count() >= 3 && !last.starts_with("ال") {
+                linked.push((last, m.tokens.end, m.entity));
+            }
+        }
+    }
+    let small_place = |m: &Mention| {
+        m.kind == EntityType::LOC
+            && m.tokens.len() == 1
+            && m.entity.is_some_and(|e| {
+                let r = &g.entities[e as usize];
+                r.rank >= 3 && r.population < 100_000
+            })
+    };
+    let replaceable: Vec<usize> = ms.iter().filter(|m| small_place(m)).map(|m| m.tokens.start).collect();
+    for (sur, from, entity) in &linked {
         for k in *from..tok.tokens.len() {
-            if covered[k] {
+            if covered[k] && !(replaceable.contains(&k) && word(norm, tok, k).ends_with(sur.as_str())) {
                 continue;
             }
             let w = word(norm, tok, k);
@@ -557,15 +588,16 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
                 continue;
             };
             let t = &tok.tokens[k];
+            ms.retain(|m| !(m.tokens.start == k && small_place(m)));
             added.push(Mention {
                 tokens: k..k + 1,
                 norm: t.norm.start + off..t.norm.end,
                 clitic: (off > 0).then(|| t.norm.start..t.norm.start + off),
                 kind: EntityType::PER,
-                entity: None,
+                entity: *entity,
                 nationality: None,
                 title: None,
-                source: EntitySource::Pattern,
+                source: if entity.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
             });
             covered[k] = true;
         }
