@@ -601,6 +601,20 @@ impl<'a, 'b> Ctx<'a, 'b> {
 
     /// The preposition marking mention `m`: its own clitic (ب، ل) or the word before it.
     fn prep_before(&self, m: usize) -> Option<&'static str> {
+        // A title phrase before a name is transparent: in "للرئيس الروسي فلاديمير بوتين" the
+        // preposition on the title marks the person.
+        let start = self.a.mentions[m].tokens.start;
+        if let Some(t) = self.a.mentions.iter().position(|t| {
+            t.title.is_some() && t.entity.is_none() && t.tokens.end <= start && t.tokens.end + 1 >= start && {
+                (t.tokens.end..start).all(|k| self.owner[k].is_some_and(|n| self.a.mentions[n].kind == EntityType::NORP))
+            }
+        }) {
+            return self.prep_of(t);
+        }
+        self.prep_of(m)
+    }
+
+    fn prep_of(&self, m: usize) -> Option<&'static str> {
         let mm = &self.a.mentions[m];
         if let Some(cl) = &mm.clitic {
             let cl = &self.norm[cl.clone()];
