@@ -174,9 +174,9 @@ impl EventRules {
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
             match self.trigger_at(&ctx, ti) {
-                Some((_, end_tok, true)) => ti = end_tok,
-                Some((trig, end_tok, false)) => {
-                    for ev in self.code(&ctx, trig, ti..end_tok) {
+                Some((_, end_tok, true, _)) => ti = end_tok,
+                Some((trig, end_tok, false, start_off)) => {
+                    for ev in self.code(&ctx, trig, ti..end_tok, start_off) {
                         merge_or_push(&mut events, ev);
                     }
                     ti = end_tok;
@@ -188,7 +188,7 @@ impl EventRules {
     }
 
     /// The trigger starting at token `ti`, if any (longest match, clitic-aware).
-    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<(u32, usize, bool)> {
+    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<(u32, usize, bool, usize)> {
         if c.owner[ti].is_some() {
             return None; // part of a name
         }
@@ -196,6 +196,7 @@ impl EventRules {
         let t = &c.a.tok.tokens[ti];
         let w = &norm[t.norm.clone()];
         let mut best: Option<(u32, usize, usize, bool)> = None; // (trigger, end token, end byte, purpose)
+        let mut start_off = 0usize;
         for_each_reading(w, |r| {
             let pos = t.norm.start + r.stem;
             // "لتفجير", "ليفجر": ل on an indefinite verbal noun or an imperfect verb states a
@@ -214,14 +215,15 @@ impl EventRules {
                     };
                     if ok && best.is_none_or(|b| end > b.2 || (end == b.2 && b.3 && !purpose)) {
                         best = Some((idx, ti + k + 1, end, purpose));
+                        start_off = if r.article == Article::Full { r.proclitics } else { r.stem };
                     }
                 }
             });
         });
-        best.map(|(i, e, _, p)| (i, e, p))
+        best.map(|(i, e, _, p)| (i, e, p, start_off))
     }
 
-    fn code(&self, c: &Ctx<'_, '_>, idx: u32, trig_toks: Range<usize>) -> Vec<Event> {
+    fn code(&self, c: &Ctx<'_, '_>, idx: u32, trig_toks: Range<usize>, start_off: usize) -> Vec<Event> {
         let trig = &self.triggers[idx as usize];
         let ti = trig_toks.start;
         let sent = c.a.tok.sentence_of(ti);
@@ -295,7 +297,13 @@ impl EventRules {
             let subject_before = (trig.pos == Pos::Verb || light)
                 .then(|| anchor.checked_sub(1).and_then(|k| c.owner[k]))
                 .flatten()
-                .filter(|&m| k_end(c, m) == anchor && !c.has_prep(m) && c.is_agent(m, true) && !c.is_reporter_subject(m));
+                .filter(|&m| {
+                    k_end(c, m) == anchor
+                        && c.gap_is_space(anchor - 1, anchor)
+                        && !c.has_prep(m)
+                        && c.is_agent(m, true)
+                        && !c.is_reporter_subject(m)
+                });
             if let Some(m) = subject_before {
                 actors = c.coordinated_back(m, left);
                 rule = format!("{}:svo", trig.id);
@@ -379,7 +387,8 @@ impl EventRules {
                 rule = format!("{}:{}", trig.id, if recipients.is_empty() { "bare" } else { "object" });
             }
         }
-        recipients.retain(|r| !actors.contains(r));
+        let eid = |m: &usize| c.a.mentions[*m].entity;
+        recipients.retain(|r| !actors.contains(r) && !actors.iter().any(|a| eid(a).is_some() && eid(a) == eid(r)));
         // "عناصر من العمال الكردستاني", "مسلحون من داعش": the named group after a partitive من
         // is the real argument.
         for list in [&mut actors, &mut recipients] {
@@ -416,7 +425,8 @@ impl EventRules {
         }
         let conf = conf.min(0.99);
 
-        let trigger_span = c.span(c.a.tok.tokens[ti].norm.start + c.stem_offset(ti)..c.a.tok.tokens[trig_toks.end - 1].norm.end);
+        // The trigger span drops proclitics and keeps the article ("الغارات", "وافقت").
+        let trigger_span = c.span(c.a.tok.tokens[ti].norm.start + start_off..c.a.tok.tokens[trig_toks.end - 1].norm.end);
         let evidence = c.a.ci.span(c.a.tok.sentences[sent].span.clone());
         let a_list: Vec<Option<usize>> = if actors.is_empty() { vec![None] } else { actors.iter().map(|&m| Some(m)).collect() };
         let r_list: Vec<Option<usize>> = if recipients.is_empty() { vec![None] } else { recipients.iter().map(|&m| Some(m)).collect() };
@@ -454,6 +464,8 @@ impl DataFile {
     }
 }
 
+/// Words that open a new clause: arguments of a trigger are not looked for beyond them.
+const CLAUSE_OPENERS: &[&str] = &["ان", "انه", "انها", "انهم", "قايلا", "مضيفا", "موكدا", "مشيرا", "معتبرا", "حيث", "الذي", "التي", "الذين", "لكن", "بينما", "فيما", "بعدما", "عندما", "لان", "كي", "حتي"];
 const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
 const NEGATIONS: &[&str] = &["لم", "لن", "لا", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
 const FUTURE_WORDS: &[&str] = &["سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "ربما", "اذا", "لو", "يمكن", "محتمل", "المحتمل", "تهدد", "يهدد", "هدد", "هددت", "تخطط", "يخطط", "لمنع", "منع"];
@@ -670,10 +682,20 @@ impl<'a, 'b> Ctx<'a, 'b> {
             left -= 1;
         }
         let mut right = end;
-        while right < s.end && right - end < 12 && (right == end || !breaks(right - 1, right)) {
+        while right < s.end
+            && right - end < 12
+            && (right == end || !breaks(right - 1, right))
+            && (right == end || !CLAUSE_OPENERS.contains(&self.strip_conj(self.word(right))))
+        {
             right += 1;
         }
         (left, right)
+    }
+
+    /// Only spaces (or quotes) between tokens `a` and `b`.
+    fn gap_is_space(&self, a: usize, b: usize) -> bool {
+        let toks = &self.a.tok.tokens;
+        self.norm[toks[a].norm.end..toks[b].norm.start].chars().all(|c| c == ' ' || c == '"' || c == '«' || c == '»')
     }
 
     /// The first token after the last clause break (، ؛ :) before `ti` in its sentence.
