@@ -171,13 +171,16 @@ impl EventRules {
         let times = find_times(norm, a.date);
         let ctx = Ctx::new(a, &times);
         let mut events: Vec<Event> = Vec::new();
+        // Parallel to `events`: the clause each record was first found in.
+        let mut clauses: Vec<usize> = Vec::new();
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
             match self.trigger_at(&ctx, ti) {
                 Some((_, end_tok, true, _)) => ti = end_tok,
                 Some((trig, end_tok, false, start_off)) => {
+                    let clause = ctx.clause_id(ti);
                     for ev in self.code(&ctx, trig, ti..end_tok, start_off) {
-                        merge_or_push(&mut events, ev);
+                        merge_or_push(&mut events, &mut clauses, ev, clause);
                     }
                     ti = end_tok;
                 }
@@ -692,6 +695,21 @@ impl<'a, 'b> Ctx<'a, 'b> {
         (left, right)
     }
 
+    /// An id for the clause of token `ti`: the token that opens it (a punctuation break, a
+    /// reporting verb or a clause opener), searched backwards within the sentence.
+    fn clause_id(&self, ti: usize) -> usize {
+        let s = &self.a.tok.sentences[self.a.tok.sentence_of(ti)].tokens;
+        let mut k = self.clause_start(ti, s);
+        for j in (k..ti).rev() {
+            let w = self.strip_conj(self.word(j));
+            if REPORT_CUES.contains(&w) || CLAUSE_OPENERS.contains(&w) {
+                k = j;
+                break;
+            }
+        }
+        k
+    }
+
     /// Only spaces (or quotes) between tokens `a` and `b`.
     fn gap_is_space(&self, a: usize, b: usize) -> bool {
         let toks = &self.a.tok.tokens;
@@ -913,7 +931,7 @@ fn compatible(a: &Option<Argument>, b: &Option<Argument>) -> bool {
 ///   the same type ("الغارة الجديدة").
 ///
 /// Records of the same trigger (the dyads of a compound actor) are never merged.
-fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
+fn merge_or_push(events: &mut Vec<Event>, clauses: &mut Vec<usize>, ev: Event, clause: usize) {
     let same = |e: &Event| {
         e.kind == ev.kind
             && e.negated == ev.negated
@@ -927,18 +945,18 @@ fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
         return;
     }
     let bare = ev.actor.is_none() && ev.recipient.is_none();
-    let continuation = |e: &Event| {
+    let continuation = |(e, c): (&Event, &usize)| {
         e.kind == ev.kind
             && e.negated == ev.negated
             && e.trigger != ev.trigger
-            && e.sentence == ev.sentence
+            && *c == clause
             && (ev.actor.is_none() || ev.rule.ends_with(":svo") || same_side(&e.actor, &ev.actor))
             && compatible(&e.recipient, &ev.recipient)
     };
     let restatement = |e: &Event| {
         e.kind == ev.kind && e.negated == ev.negated && bare && ev.sentence > e.sentence && ev.sentence - e.sentence <= 2
     };
-    if let Some(i) = events.iter().rposition(continuation) {
+    if let Some(i) = events.iter().zip(clauses.iter()).rposition(continuation) {
         let mut ev = ev;
         if !compatible(&events[i].actor, &ev.actor) {
             ev.actor = None;
@@ -958,6 +976,7 @@ fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
         return;
     }
     events.push(ev);
+    clauses.push(clause);
 }
 
 fn absorb(e: &mut Event, ev: Event) {
