@@ -17,7 +17,9 @@
 //! `--threads 1` runs the articles sequentially on the calling thread; `--threads N` (N > 1, or 0
 //! for every core) spreads articles over a rayon pool of N threads. Throughput is bytes of
 //! original article text per second (MB = 2^20 bytes), timing excludes reading the file and
-//! building the extractor (reported separately as `build_s`).
+//! building the extractor (reported separately as `build_s`). `cpu_mb_s` is the same per CPU
+//! second of the process (all threads, from /proc/self/stat), which stays meaningful when other
+//! processes compete for the cores.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -136,6 +138,19 @@ fn load(path: &str) -> Res<(Vec<Input>, u64)> {
     Ok((docs, bytes))
 }
 
+/// CPU time (user + system, all threads) of this process in seconds, from /proc/self/stat
+/// (clock ticks of 10 ms); `None` where /proc is not available. Robust to other processes
+/// competing for the cores, unlike wall-clock time.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     let n = v.len();
@@ -185,7 +200,7 @@ fn run(opts: &std::collections::HashMap<String, String>, positional: &[String]) 
         }
         let m = median(&mut times);
         let out = serde_json::json!({"stage": stage, "bytes": data.len(), "threads": 1, "runs_s": times,
-            "median_s": m, "mb_s": data.len() as f64 / MB / m, "matches": lines});
+            "median_s": m, "mb_s": data.len() as f64 / MB / m, "matches": lines, "cpu_s": null, "cpu_mb_s": null});
         println!("{out}");
         return Ok(());
     }
@@ -199,8 +214,10 @@ fn run(opts: &std::collections::HashMap<String, String>, positional: &[String]) 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| e.to_string())?;
     let nthreads = if threads == 1 { 1 } else { pool.current_num_threads() };
     let mut times = Vec::new();
+    let mut cpu_times = Vec::new();
     let mut counts = (0, 0);
     for _ in 0..runs.max(1) {
+        let c0 = cpu_seconds();
         let t = Instant::now();
         counts = if nthreads == 1 {
             docs.iter().map(|d| stage_one(&stage, &ex, d)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
@@ -210,12 +227,19 @@ fn run(opts: &std::collections::HashMap<String, String>, positional: &[String]) 
             })
         };
         times.push(t.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
+            cpu_times.push(b - a);
+        }
     }
     let m = median(&mut times);
+    let cpu = (cpu_times.len() == times.len()).then(|| median(&mut cpu_times));
     let (matches, other) = counts;
     let out = serde_json::json!({
         "stage": stage, "docs": docs.len(), "bytes": bytes, "threads": nthreads, "runs_s": times,
         "median_s": m, "mb_s": bytes as f64 / MB / m, "build_s": build_s,
+        // CPU seconds of the timed loop (all threads; median): bytes per CPU second does not
+        // depend on what else runs on the machine.
+        "cpu_s": cpu, "cpu_mb_s": cpu.map(|c| bytes as f64 / MB / c),
         // entities: gazetteer-sourced mentions / all mentions; full: entities / events
         "matches": matches, "other": other,
     });

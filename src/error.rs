@@ -69,7 +69,9 @@ impl std::error::Error for Error {}
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Error> {
     let t = s.trim();
-    let ok = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
+    // Exactly DDDD-DD-DD: chrono alone would also take "-983-06-01" (year -983), which then
+    // prints as "-0983-06-01" and no longer parses.
+    let ok = t.len() == 10 && t.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     ok.then(|| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| Error::new(ErrorKind::Date, format!("invalid date {s:?}: expected YYYY-MM-DD")))

@@ -1,18 +1,17 @@
 //! A dictionary of normalized multi-word keys, searched by anchored walks from clitic-aware
 //! start positions.
 //!
-//! Keys are compiled into one Aho-Corasick automaton (a contiguous NFA, compact even with a few
-//! hundred thousand keys). Instead of scanning the text blindly and then discarding matches that
-//! start inside words, the matcher walks the automaton *anchored* at the positions where a name
-//! may start (token starts and the ends of admissible proclitics, from [`crate::clitics`]) and
-//! collects every key that ends there. The walk stops at the first dead state, so each start
-//! costs a few transitions.
-
-use std::collections::BTreeMap;
-
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+//! Keys are compiled into a byte trie (the goto function of an Aho-Corasick automaton without
+//! failure links, which anchored walks never follow). Instead of scanning the text blindly and
+//! then discarding matches that start inside words, the matcher walks the trie *anchored* at the
+//! positions where a name may start (token starts and the ends of admissible proclitics, from
+//! [`crate::clitics`]) and collects every key that ends there. The walk stops at the first byte
+//! with no edge, so each start costs a few steps.
+//!
+//! The trie is built in one pass over the sorted keys (linear in their total length, a few
+//! milliseconds for a hundred thousand keys: this is most of the startup cost otherwise) and
+//! stored flat: per node a slice of sorted edge labels, searched linearly when short and through
+//! a 256-entry table when the node has many children (the byte after an Arabic lead byte).
 
 /// How a key was derived from its alias.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,23 +26,133 @@ pub enum KeyForm {
 /// Canonical form of an alias as a lexicon key: normalized, whitespace collapsed, quotes and
 /// tatweel-like punctuation removed at the edges. `None` when nothing usable is left.
 pub fn key_of(alias: &str) -> Option<String> {
-    let norm = crate::normalize::normalize(alias);
-    let mut out = String::with_capacity(norm.len());
-    for word in norm.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    // Normalize and collapse whitespace runs into one space in a single pass.
+    let mut out = String::with_capacity(alias.len());
+    let mut space = false;
+    crate::normalize::for_each_folded(alias, |c| {
+        if is_space(c) {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
         }
-        out.push_str(word);
-    }
+    });
     let trimmed = out.trim_matches(|c: char| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '(' | ')'));
-    (trimmed.chars().count() >= 2).then(|| trimmed.to_string())
+    if trimmed.chars().nth(1).is_none() {
+        return None;
+    }
+    if trimmed.len() == out.len() {
+        Some(out)
+    } else {
+        Some(trimmed.to_string())
+    }
+}
+
+/// `char::is_whitespace`, without its table search for the letters of the Arabic block (no
+/// white space lies between U+0080 and U+1680 other than U+0085 and U+00A0).
+#[inline]
+fn is_space(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_whitespace() || c == '\u{0B}',
+        0x0100..=0x167F => false,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// No key ends at this node / no edge.
+const NONE: u32 = u32::MAX;
+/// Nodes with more children than this get a 256-entry transition table.
+const DENSE_MIN: usize = 12;
+
+/// One trie node: its edges are `labels[start..start + len]` / `targets[start..start + len]`
+/// (labels sorted), or, when `dense != NONE`, `dense_table[dense..dense + 256]` indexed by byte.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    start: u32,
+    len: u32,
+    dense: u32,
+    /// Index of the key that ends here, or [`NONE`].
+    key: u32,
+}
+
+/// A byte trie over sorted, distinct keys.
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    nodes: Vec<Node>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
+    dense_table: Vec<u32>,
+}
+
+impl Trie {
+    /// Builds from keys sorted by bytes and distinct. Key `i` is reported as `i`.
+    fn build(keys: &[String]) -> Trie {
+        let mut t = Trie::default();
+        t.nodes.push(Node { start: 0, len: 0, dense: NONE, key: NONE });
+        // (node, key range, depth): the keys of the range share their first `depth` bytes.
+        let mut stack: Vec<(usize, usize, usize, usize)> = vec![(0, 0, keys.len(), 0)];
+        let mut groups: Vec<(u8, usize, usize)> = Vec::new();
+        while let Some((node, lo, hi, depth)) = stack.pop() {
+            let mut i = lo;
+            // Sorted order puts the key equal to the shared prefix first.
+            if i < hi && keys[i].len() == depth {
+                t.nodes[node].key = i as u32;
+                i += 1;
+            }
+            groups.clear();
+            while i < hi {
+                let b = keys[i].as_bytes()[depth];
+                let mut j = i + 1;
+                while j < hi && keys[j].as_bytes()[depth] == b {
+                    j += 1;
+                }
+                groups.push((b, i, j));
+                i = j;
+            }
+            let start = t.labels.len();
+            t.nodes[node].start = start as u32;
+            t.nodes[node].len = groups.len() as u32;
+            for &(b, glo, ghi) in &groups {
+                let child = t.nodes.len();
+                t.nodes.push(Node { start: 0, len: 0, dense: NONE, key: NONE });
+                t.labels.push(b);
+                t.targets.push(child as u32);
+                stack.push((child, glo, ghi, depth + 1));
+            }
+            if groups.len() > DENSE_MIN {
+                let d = t.dense_table.len();
+                t.dense_table.resize(d + 256, NONE);
+                for k in start..t.labels.len() {
+                    t.dense_table[d + usize::from(t.labels[k])] = t.targets[k];
+                }
+                t.nodes[node].dense = d as u32;
+            }
+        }
+        t
+    }
+
+    /// The child of `node` along byte `b`, or [`NONE`].
+    #[inline]
+    fn next(&self, node: &Node, b: u8) -> u32 {
+        if node.dense != NONE {
+            return self.dense_table[node.dense as usize + usize::from(b)];
+        }
+        let (s, n) = (node.start as usize, node.len as usize);
+        match self.labels[s..s + n].iter().position(|&l| l == b) {
+            Some(k) => self.targets[s + k],
+            None => NONE,
+        }
+    }
 }
 
 /// A compiled dictionary from keys to payloads.
 #[derive(Clone)]
 pub struct Lexicon<P> {
-    nfa: NFA,
-    /// Per pattern id: (payload, form).
+    trie: Trie,
+    /// Per key: (payload, form), in the order the entries were given.
     payloads: Vec<Vec<(P, KeyForm)>>,
     keys: Vec<String>,
 }
@@ -52,24 +161,29 @@ impl<P: Clone> Lexicon<P> {
     /// Builds from (alias, payload) pairs. Aliases are turned into keys with [`key_of`]; an alias
     /// starting with the article also yields its [`KeyForm::Contracted`] key.
     pub fn build(entries: impl IntoIterator<Item = (String, P)>) -> Self {
-        let mut map: BTreeMap<String, Vec<(P, KeyForm)>> = BTreeMap::new();
+        let mut all: Vec<(String, P, KeyForm)> = Vec::new();
         for (alias, payload) in entries {
             let Some(key) = key_of(&alias) else { continue };
             if let Some(rest) = key.strip_prefix("ال") {
-                if rest.chars().count() >= 2 {
-                    map.entry(rest.to_string()).or_default().push((payload.clone(), KeyForm::Contracted));
+                if rest.chars().nth(1).is_some() {
+                    all.push((rest.to_string(), payload.clone(), KeyForm::Contracted));
                 }
             }
-            map.entry(key).or_default().push((payload, KeyForm::Plain));
+            all.push((key, payload, KeyForm::Plain));
         }
-        let keys: Vec<String> = map.keys().cloned().collect();
-        let payloads: Vec<Vec<(P, KeyForm)>> = map.into_values().collect();
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&keys)
-            .expect("lexicon automaton fits in memory");
-        Lexicon { nfa, payloads, keys }
+        // Stable: the payloads of one key keep the order in which they were given.
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut keys: Vec<String> = Vec::new();
+        let mut payloads: Vec<Vec<(P, KeyForm)>> = Vec::new();
+        for (key, payload, form) in all {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                payloads.push(Vec::with_capacity(1));
+            }
+            payloads.last_mut().expect("pushed above").push((payload, form));
+        }
+        let trie = Trie::build(&keys);
+        Lexicon { trie, payloads, keys }
     }
 
     /// Number of distinct keys.
@@ -89,22 +203,19 @@ impl<P: Clone> Lexicon<P> {
 
     /// Calls `f(end, payloads)` for every key that occurs in `hay` starting exactly at `start`.
     /// `end` is the byte offset just past the key. Shorter keys are reported first.
+    #[inline]
     pub fn walk(&self, hay: &[u8], start: usize, mut f: impl FnMut(usize, &[(P, KeyForm)])) {
-        let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { return };
-        for (i, &b) in hay.iter().enumerate().skip(start) {
-            sid = self.nfa.next_state(Anchored::Yes, sid, b);
-            if self.nfa.is_dead(sid) {
+        let Some(rest) = hay.get(start..) else { return };
+        let t = &self.trie;
+        let mut node = t.nodes[0];
+        for (i, &b) in rest.iter().enumerate() {
+            let next = t.next(&node, b);
+            if next == NONE {
                 return;
             }
-            if self.nfa.is_match(sid) {
-                let len = i + 1 - start;
-                for k in 0..self.nfa.match_len(sid) {
-                    let pid = self.nfa.match_pattern(sid, k);
-                    // Anchored states still carry suffix matches; keep only keys starting here.
-                    if self.nfa.pattern_len(pid) == len {
-                        f(i + 1, &self.payloads[pid.as_usize()]);
-                    }
-                }
+            node = t.nodes[next as usize];
+            if node.key != NONE {
+                f(start + i + 1, &self.payloads[node.key as usize]);
             }
         }
     }
@@ -144,5 +255,62 @@ mod tests {
         assert_eq!(lex.get("تنف").unwrap()[0], (3, KeyForm::Contracted));
         assert_eq!(key_of("  \"مايك   بومبيو\" "), Some("مايك بومبيو".to_string()));
         assert_eq!(key_of("و"), None);
+    }
+
+    /// The reference for `key_of`: the original normalize → split → join → trim pipeline.
+    fn key_of_reference(alias: &str) -> Option<String> {
+        let norm = crate::normalize::normalize(alias);
+        let out = norm.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        let trimmed = out.trim_matches(|c: char| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '(' | ')'));
+        (trimmed.chars().count() >= 2).then(|| trimmed.to_string())
+    }
+
+    #[test]
+    fn is_space_is_is_whitespace() {
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn key_of_matches_the_reference() {
+        for a in [
+            "", " ", "و", "وا", " \"x", "\" ab\"", "«داعش»", "(ب)", "  أحمد\t\nشاه  مسعود ", "\u{FEFB}", "ﷺ",
+            "Erdoğan", "al-Tanf ", "\"\"", "' ا", "بوتيـــنُ", "\u{200F}بوتين\u{200E}", "a\u{00A0}b", "x \u{2003} y",
+        ] {
+            assert_eq!(key_of(a), key_of_reference(a), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn walk_finds_exactly_the_keys_starting_at_each_position() {
+        // Many keys sharing prefixes (dense and sparse nodes), checked against a naive search.
+        let mut aliases: Vec<String> = Vec::new();
+        let letters: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+        for (i, &a) in letters.iter().enumerate() {
+            for &b in letters.iter().skip(i % 3) {
+                aliases.push(format!("{a}{b}"));
+                aliases.push(format!("{a}{b}{}", letters[(i * 7) % letters.len()]));
+                aliases.push(format!("{a}{b} {b}{a}"));
+            }
+        }
+        aliases.extend(["ab".to_string(), "abc".to_string(), "ال".to_string(), "الرياض".to_string()]);
+        let lex = Lexicon::build(aliases.iter().cloned().enumerate().map(|(i, a)| (a, i)));
+        let hay = "ابت ثجح الرياض abc ضضض يي وب بو ثث ثثا".as_bytes();
+        for start in 0..=hay.len() {
+            let mut got = vec![];
+            lex.walk(hay, start, |end, _| got.push(end));
+            let want: Vec<usize> = (start + 1..=hay.len())
+                .filter(|&end| std::str::from_utf8(&hay[start..end]).is_ok_and(|k| lex.get(k).is_some()))
+                .collect();
+            assert_eq!(got, want, "start {start}");
+        }
+        // Payload order of one key = entry order, contracted forms included.
+        let lex = Lexicon::build(vec![("التنف".to_string(), 1), ("تنف".to_string(), 2), ("التنف".to_string(), 3)]);
+        assert_eq!(lex.get("تنف").unwrap(), &[(1, KeyForm::Contracted), (2, KeyForm::Plain), (3, KeyForm::Contracted)]);
+        assert_eq!(lex.get("التنف").unwrap(), &[(1, KeyForm::Plain), (3, KeyForm::Plain)]);
+        let empty: Lexicon<u32> = Lexicon::build(vec![]);
+        empty.walk(b"abc", 0, |_, _| panic!("no keys"));
+        empty.walk(b"abc", 3, |_, _| panic!("no keys"));
     }
 }

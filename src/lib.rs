@@ -23,6 +23,8 @@ mod document;
 mod error;
 pub mod events;
 mod extractor;
+pub mod formats;
+mod input;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod ner;

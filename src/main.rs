@@ -47,6 +47,42 @@ enum OutputFormat {
     Json,
     /// One JSON document per line.
     Jsonl,
+    /// PLOVER event records: one JSON object per event and line.
+    Plover,
+    /// POLECAT-like TSV: a header line, then one row per event.
+    Tsv,
+    /// CoNLL: `token LABEL` lines (BIO, ANERcorp types), a blank line after each sentence.
+    Conll,
+    /// One self-contained right-to-left HTML page (entities, event cards, map).
+    Html,
+}
+
+impl OutputFormat {
+    /// The formats of `khabar::formats` (everything but JSON).
+    fn rich(self) -> Option<khabar::formats::Format> {
+        use khabar::formats::Format;
+        match self {
+            OutputFormat::Json | OutputFormat::Jsonl => None,
+            OutputFormat::Plover => Some(Format::Plover),
+            OutputFormat::Tsv => Some(Format::Tsv),
+            OutputFormat::Conll => Some(Format::Conll),
+            OutputFormat::Html => Some(Format::Html),
+        }
+    }
+}
+
+/// Finishes a `khabar::formats` stream; reports the bad inputs the format had no place for.
+fn finish_format(w: khabar::formats::FormatWriter, out: &mut impl Write) -> io::Result<()> {
+    for m in w.finish(out)? {
+        eprintln!("khabar: {m}");
+    }
+    Ok(())
+}
+
+/// One output piece of the JSONL stream: a JSON line or a piece of a `khabar::formats` format.
+enum Piece {
+    Line(String),
+    Rendered(khabar::formats::Rendered),
 }
 
 #[derive(clap::Args)]
@@ -137,11 +173,15 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
     match input {
         InputFormat::Jsonl => {
             let format = args.format.unwrap_or(OutputFormat::Jsonl);
+            let mut fw = format.rich().map(khabar::formats::FormatWriter::new);
             for f in &files {
                 let name = f.display().to_string();
                 let reader: Box<dyn Read> = if name == "-" { Box::new(io::stdin().lock()) } else { Box::new(open(f)?) };
                 let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) };
-                jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, &mut out)?;
+                jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, fw.as_mut(), &mut out)?;
+            }
+            if let Some(w) = fw {
+                finish_format(w, &mut out)?;
             }
         }
         InputFormat::Text | InputFormat::Json => {
@@ -151,11 +191,11 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
                 let name = f.display().to_string();
                 let bytes = if name == "-" {
                     let mut b = Vec::new();
-                    io::stdin().lock().read_to_end(&mut b)?;
+                    io::stdin().lock().read_to_end(&mut b).map_err(|e| err(format!("{name}: {e}")))?;
                     b
                 } else {
                     let mut b = Vec::new();
-                    open(f)?.read_to_end(&mut b)?;
+                    open(f)?.read_to_end(&mut b).map_err(|e| err(format!("{name}: {e}")))?;
                     b
                 };
                 let text = String::from_utf8(bytes).map_err(|e| {
@@ -171,7 +211,7 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
                 }
             }
             let docs = ex.extract_batch(&inputs);
-            write_docs(&docs, format, &mut out)?;
+            write_docs(&docs, &inputs, format, &mut out)?;
         }
     }
     out.flush()
@@ -181,7 +221,15 @@ fn open(f: &PathBuf) -> io::Result<File> {
     File::open(f).map_err(|e| err(format!("{}: {e}", f.display())))
 }
 
-fn write_docs(docs: &[Document], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
+fn write_docs(docs: &[Document], inputs: &[Input], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
+    if let Some(f) = format.rich() {
+        let pieces: Vec<_> = docs.par_iter().zip(inputs).map(|(d, i)| khabar::formats::render(f, d, &i.text)).collect();
+        let mut w = khabar::formats::FormatWriter::new(f);
+        for p in &pieces {
+            w.write(out, p)?;
+        }
+        return finish_format(w, out);
+    }
     match format {
         OutputFormat::Json if docs.len() == 1 => writeln!(out, "{}", docs[0].to_json_pretty()),
         OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(docs).map_err(io::Error::other)?),
@@ -191,43 +239,26 @@ fn write_docs(docs: &[Document], format: OutputFormat, out: &mut impl Write) -> 
             }
             Ok(())
         }
+        _ => unreachable!("handled by khabar::formats"),
     }
 }
 
-/// Parses one input record {"id","text","date"?}.
-pub(crate) fn parse_record(line: &str, default_date: Option<chrono::NaiveDate>) -> Result<Input, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let obj = v.as_object().ok_or("expected a JSON object")?;
-    let id = match obj.get("id") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        Some(_) => return Err("\"id\" must be a string or a number".into()),
-    };
-    let with_id = |m: String| match &id {
-        Some(i) => format!("record {i:?}: {m}"),
-        None => m,
-    };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(_) => return Err(with_id("\"text\" must be a string".into())),
-        None => return Err(with_id("missing \"text\"".into())),
-    };
-    let date = match obj.get("date") {
-        None | Some(serde_json::Value::Null) => default_date,
-        Some(serde_json::Value::String(s)) if s.is_empty() => default_date,
-        Some(serde_json::Value::String(s)) => Some(khabar::parse_date(s).map_err(|e| with_id(format!("\"date\": {e}")))?),
-        Some(_) => return Err(with_id("\"date\" must be a string YYYY-MM-DD".into())),
-    };
-    Ok(Input { id, text, date })
+/// Parses one input record {"id","text","date"?}; a record without a date gets `default_date`.
+fn parse_record(line: &str, default_date: Option<chrono::NaiveDate>) -> Result<Input, String> {
+    let mut input = Input::from_json_line(line).map_err(|e| e.to_string())?;
+    input.date = input.date.or(default_date);
+    Ok(input)
 }
 
-/// Best-effort id of a bad line, for its error record.
+/// Best-effort id of a bad line, for its error record: a string as for good records (numbers
+/// become their decimal text), null when there is no usable id.
 fn id_of(line: &str) -> serde_json::Value {
-    serde_json::from_str::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v.get("id").cloned())
-        .unwrap_or(serde_json::Value::Null)
+    use serde_json::Value;
+    match serde_json::from_str::<Value>(line).ok().as_ref().and_then(|v| v.get("id")) {
+        Some(Value::String(s)) => Value::String(s.clone()),
+        Some(Value::Number(n)) => Value::String(n.to_string()),
+        _ => Value::Null,
+    }
 }
 
 /// Streams JSONL: reads a batch of lines, extracts it in parallel, writes it in order; memory
@@ -241,6 +272,7 @@ fn jsonl(
     format: OutputFormat,
     size: Option<u64>,
     quiet: bool,
+    mut fw: Option<&mut khabar::formats::FormatWriter>,
     out: &mut impl Write,
 ) -> io::Result<()> {
     const BATCH_LINES: usize = 512;
@@ -284,15 +316,22 @@ fn jsonl(
             }
             batch.push((line_no, buf));
         }
-        let results: Vec<String> = batch
+        let results: Vec<Piece> = batch
             .par_iter()
             .map(|(ln, raw)| {
                 let fail = |id: serde_json::Value, msg: String| {
-                    serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln}).to_string()
+                    let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
+                    match format.rich() {
+                        Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
+                        None => Piece::Line(rec.to_string()),
+                    }
                 };
                 let line = match std::str::from_utf8(raw) {
                     Ok(l) => l,
-                    Err(e) => return fail(serde_json::Value::Null, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())),
+                    Err(e) => {
+                        let id = id_of(&String::from_utf8_lossy(raw));
+                        return fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+                    }
                 };
                 if line.trim().is_empty() {
                     return fail(serde_json::Value::Null, "empty line".into());
@@ -300,9 +339,10 @@ fn jsonl(
                 match parse_record(line, date) {
                     Ok(input) => {
                         let doc = ex.extract_input(&input);
-                        match format {
-                            OutputFormat::Jsonl => doc.to_json(),
-                            OutputFormat::Json => doc.to_json_pretty(),
+                        match format.rich() {
+                            Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
+                            None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
+                            None => Piece::Line(doc.to_json()),
                         }
                     }
                     Err(msg) => fail(id_of(line), msg),
@@ -310,8 +350,14 @@ fn jsonl(
             })
             .collect();
         for r in &results {
-            out.write_all(r.as_bytes())?;
-            out.write_all(b"\n")?;
+            match (r, fw.as_deref_mut()) {
+                (Piece::Rendered(p), Some(w)) => w.write(out, p)?,
+                (Piece::Line(l), _) => {
+                    out.write_all(l.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
+            }
         }
         docs_done += results.len();
         if let Some(pb) = &bar {

@@ -15,6 +15,18 @@ use std::ops::Range;
 
 use unicode_normalization::char::{decompose_canonical, decompose_compatible};
 
+/// Extends the end of the last normalized character over a dropped mark ending at `e`, so that
+/// spans ending on that letter include the mark.
+#[inline]
+fn attach_to_previous(normalized: &str, ends: &mut [u32], e: u32) {
+    if let Some(last) = normalized.chars().next_back() {
+        let n = normalized.len();
+        for end in &mut ends[n - last.len_utf8()..n] {
+            *end = e;
+        }
+    }
+}
+
 /// A text together with its normalized form and the alignment between them.
 ///
 /// `normalized` is what gazetteers and rules match against; [`NormalizedText::to_original`] maps
@@ -32,6 +44,7 @@ pub struct NormalizedText<'a> {
 }
 
 /// What to do with one original character.
+#[derive(Debug, PartialEq)]
 enum Fold {
     /// Drop it; `attach` = it belongs to the previous letter (a mark or tatweel), so spans that end
     /// on that letter include it.
@@ -48,33 +61,68 @@ impl<'a> NormalizedText<'a> {
         let mut normalized = String::with_capacity(original.len());
         let mut starts: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut ends: Vec<u32> = Vec::with_capacity(original.len());
-        for (pos, ch) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut pos = 0usize;
+        while pos < bytes.len() {
+            // ASCII runs (spaces, digits, punctuation, Latin): one byte in, one byte out.
+            let run = bytes[pos..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - pos);
+            if run > 0 {
+                let at = normalized.len();
+                normalized.push_str(&original[pos..pos + run]);
+                normalized[at..].make_ascii_lowercase();
+                starts.extend(pos as u32..(pos + run) as u32);
+                ends.extend(pos as u32 + 1..=(pos + run) as u32);
+                pos += run;
+                continue;
+            }
             let s = pos as u32;
-            let e = (pos + ch.len_utf8()) as u32;
-            let mut push = |c: char, normalized: &mut String| {
-                let before = normalized.len();
-                normalized.push(c);
-                for _ in before..normalized.len() {
-                    starts.push(s);
-                    ends.push(e);
-                }
-            };
-            match fold(ch) {
-                Fold::Drop { attach } => {
-                    if attach {
-                        // Extend the previous character's end over this mark.
-                        if let Some(last) = normalized.chars().next_back() {
-                            let n = normalized.len();
-                            for end in &mut ends[n - last.len_utf8()..n] {
-                                *end = e;
-                            }
+            if (0xD8..=0xDB).contains(&bytes[pos]) {
+                // U+0600–U+06FF (two bytes, the bulk of Arabic text): one table lookup.
+                let idx = usize::from(bytes[pos] - 0xD8) << 6 | usize::from(bytes[pos + 1] & 0x3F);
+                let e = s + 2;
+                match ARABIC_FOLD[idx] {
+                    DROP_ATTACH => attach_to_previous(&normalized, &mut ends, e),
+                    DROP_DETACH => {}
+                    u if u32::from(u) == 0x0600 + idx as u32 => {
+                        normalized.push_str(&original[pos..pos + 2]);
+                        starts.extend_from_slice(&[s, s]);
+                        ends.extend_from_slice(&[e, e]);
+                    }
+                    u => {
+                        let c = char::from_u32(u32::from(u)).expect("table holds chars");
+                        normalized.push(c);
+                        for _ in 0..c.len_utf8() {
+                            starts.push(s);
+                            ends.push(e);
                         }
                     }
                 }
-                Fold::One(c) => push(c, &mut normalized),
+                pos += 2;
+                continue;
+            }
+            let ch = original[pos..].chars().next().expect("pos is on a char boundary");
+            let e = (pos + ch.len_utf8()) as u32;
+            pos = e as usize;
+            match fold(ch) {
+                Fold::Drop { attach } => {
+                    if attach {
+                        attach_to_previous(&normalized, &mut ends, e);
+                    }
+                }
+                Fold::One(c) => {
+                    normalized.push(c);
+                    for _ in 0..c.len_utf8() {
+                        starts.push(s);
+                        ends.push(e);
+                    }
+                }
                 Fold::Many(cs) => {
                     for c in cs {
-                        push(c, &mut normalized);
+                        normalized.push(c);
+                        for _ in 0..c.len_utf8() {
+                            starts.push(s);
+                            ends.push(e);
+                        }
                     }
                 }
             }
@@ -99,6 +147,7 @@ impl<'a> NormalizedText<'a> {
     ///
     /// # Panics
     /// If `span` is out of bounds of the normalized text.
+    #[inline]
     pub fn to_original(&self, span: Range<usize>) -> Range<usize> {
         assert!(span.start <= span.end && span.end <= self.normalized.len());
         if span.start == span.end {
@@ -109,6 +158,7 @@ impl<'a> NormalizedText<'a> {
     }
 
     /// The original byte offset of a normalized byte position (start side).
+    #[inline]
     pub fn original_pos(&self, pos: usize) -> usize {
         self.starts[pos] as usize
     }
@@ -118,17 +168,28 @@ impl<'a> NormalizedText<'a> {
 /// so that they go through exactly the same folding as the text they are matched against.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match fold(ch) {
-            Fold::Drop { .. } => {}
-            Fold::One(c) => out.push(c),
-            Fold::Many(cs) => out.extend(cs),
-        }
-    }
+    for_each_folded(s, |c| out.push(c));
     out
 }
 
-fn is_deleted_mark(c: char) -> bool {
+/// Calls `f` with each character of the normalized form of `s`, in order, without building a
+/// string: `normalize(s)` is exactly the characters this yields.
+#[inline]
+pub(crate) fn for_each_folded(s: &str, mut f: impl FnMut(char)) {
+    for ch in s.chars() {
+        if ch.is_ascii() {
+            f(ch.to_ascii_lowercase());
+            continue;
+        }
+        match fold(ch) {
+            Fold::Drop { .. } => {}
+            Fold::One(c) => f(c),
+            Fold::Many(cs) => cs.into_iter().for_each(&mut f),
+        }
+    }
+}
+
+const fn is_deleted_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'   // Arabic honorific/Quranic signs
         | '\u{064B}'..='\u{065F}' // harakat, shadda, sukun, hamza marks U+0653–0655
@@ -153,7 +214,7 @@ fn is_deleted_control(c: char) -> bool {
 }
 
 /// Folds a single base letter (no decomposition).
-fn fold_letter(c: char) -> char {
+const fn fold_letter(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ئ' => 'ي',
@@ -161,8 +222,8 @@ fn fold_letter(c: char) -> char {
         'ؤ' => 'و',
         'ک' | 'ڪ' => 'ك',
         'ٮ' => 'ب',
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '\u{0660}'..='\u{0669}' => (b'0' + (c as u32 - 0x0660) as u8) as char,
+        '\u{06F0}'..='\u{06F9}' => (b'0' + (c as u32 - 0x06F0) as u8) as char,
         '٫' => '.', // Arabic decimal separator
         '٬' => ',', // Arabic thousands separator
         c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
@@ -170,27 +231,76 @@ fn fold_letter(c: char) -> char {
     }
 }
 
+/// [`ARABIC_FOLD`] entry: drop the character and attach it to the previous letter (marks, tatweel).
+const DROP_ATTACH: u16 = 0xFFFF;
+/// [`ARABIC_FOLD`] entry: drop the character (the Arabic letter mark U+061C).
+const DROP_DETACH: u16 = 0xFFFE;
+
+/// The folding of U+0600–U+06FF, indexed by `c - 0x600`: the output character's code point, or
+/// [`DROP_ATTACH`] / [`DROP_DETACH`]. Computed at compile time from the same rules as [`fold`]
+/// for other characters (marks, tatweel, the letter mark, [`fold_letter`]).
+const ARABIC_FOLD: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => c,
+            None => panic!("U+0600–U+06FF are chars"),
+        };
+        t[i] = if c == 'ـ' || is_deleted_mark(c) {
+            DROP_ATTACH
+        } else if c == '\u{061C}' {
+            DROP_DETACH
+        } else {
+            fold_letter(c) as u16
+        };
+        i += 1;
+    }
+    t
+};
+
+/// How one character folds. The Arabic block (U+0600–U+06FF), which is nearly all of the text,
+/// is decided by a few range checks; everything else goes through [`fold_other`]. (Asking
+/// `char::is_alphabetic` about Arabic letters first used to cost half of the whole pipeline.)
+#[inline]
 fn fold(c: char) -> Fold {
     if c.is_ascii() {
         return Fold::One(c.to_ascii_lowercase());
     }
-    if c == 'ـ' {
-        return Fold::Drop { attach: true };
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return match ARABIC_FOLD[(c as u32 - 0x0600) as usize] {
+            DROP_ATTACH => Fold::Drop { attach: true },
+            DROP_DETACH => Fold::Drop { attach: false },
+            u => Fold::One(char::from_u32(u32::from(u)).expect("table holds chars")),
+        };
     }
+    fold_other(c)
+}
+
+fn fold_other(c: char) -> Fold {
     if is_deleted_mark(c) {
         return Fold::Drop { attach: true };
     }
     if is_deleted_control(c) {
         return Fold::Drop { attach: false };
     }
-    // Presentation forms: compatibility-decompose (ﻻ → لا, ﺑ → ب), then fold each part.
+    // Presentation forms: compatibility-decompose (ﻻ → لا, ﺑ → ب), then fold each part like a
+    // character of its own (so "ﹱ" = tatweel + fathatan disappears as both parts would).
     if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
         let mut parts = Vec::with_capacity(2);
         decompose_compatible(c, |d| {
-            if !is_deleted_mark(d) && !d.is_whitespace() {
-                parts.push(fold_letter(d));
-            } else if d == ' ' {
-                parts.push(' ');
+            if d.is_whitespace() && d != ' ' {
+                return;
+            }
+            if d == c {
+                // No decomposition (ornate parentheses, unassigned code points): keep it.
+                parts.push(c);
+                return;
+            }
+            match fold(d) {
+                Fold::Drop { .. } => {}
+                Fold::One(x) => parts.push(x),
+                Fold::Many(xs) => parts.extend(xs),
             }
         });
         return match parts.len() {
@@ -204,7 +314,7 @@ fn fold(c: char) -> Fold {
         return Fold::One(folded);
     }
     // Latin (and other scripts) with accents: decompose, drop combining accents, lowercase.
-    if c.is_alphabetic() && (c as u32) < 0x0600 {
+    if (c as u32) < 0x0600 && c.is_alphabetic() {
         let mut parts: Vec<char> = Vec::with_capacity(2);
         decompose_canonical(c, |d| {
             if !is_deleted_mark(d) {
@@ -265,6 +375,97 @@ mod tests {
         let pos = n.normalized().find("بوتين").unwrap();
         let span = n.to_original(pos..pos + "بوتين".len());
         assert_eq!(&text[span], "بوتيـــنُ");
+    }
+
+    /// The per-character folding before the fast paths were added, kept as the reference.
+    fn fold_reference(c: char) -> Fold {
+        if c.is_ascii() {
+            return Fold::One(c.to_ascii_lowercase());
+        }
+        if c == 'ـ' || is_deleted_mark(c) {
+            return Fold::Drop { attach: true };
+        }
+        if is_deleted_control(c) {
+            return Fold::Drop { attach: false };
+        }
+        if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+            return fold_other(c);
+        }
+        let folded = fold_letter(c);
+        if folded != c {
+            return Fold::One(folded);
+        }
+        if c.is_alphabetic() && (c as u32) < 0x0600 {
+            return fold_other(c);
+        }
+        Fold::One(c)
+    }
+
+    #[test]
+    fn fast_paths_fold_like_the_reference_for_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(fold(c), fold_reference(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The straightforward per-character construction (the original implementation).
+    fn reference_maps(original: &str) -> (String, Vec<u32>, Vec<u32>) {
+        let (mut normalized, mut starts, mut ends) = (String::new(), Vec::new(), Vec::new());
+        for (pos, ch) in original.char_indices() {
+            let (s, e) = (pos as u32, (pos + ch.len_utf8()) as u32);
+            let out: Vec<char> = match fold_reference(ch) {
+                Fold::Drop { attach } => {
+                    if attach {
+                        attach_to_previous(&normalized, &mut ends, e);
+                    }
+                    vec![]
+                }
+                Fold::One(c) => vec![c],
+                Fold::Many(cs) => cs,
+            };
+            for c in out {
+                normalized.push(c);
+                for _ in 0..c.len_utf8() {
+                    starts.push(s);
+                    ends.push(e);
+                }
+            }
+        }
+        starts.push(original.len() as u32);
+        (normalized, starts, ends)
+    }
+
+    #[test]
+    fn fast_construction_matches_the_reference_maps() {
+        let mut text = String::new();
+        for u in (0..0x3000u32).chain(0xFB50..0xFF00) {
+            if let Some(c) = char::from_u32(u) {
+                text.push(c);
+                text.push('ب');
+                text.push(c);
+                text.push(' ');
+            }
+        }
+        text.push_str("وبوتيـــنُ قال ﻻ، Erdoğan ٢٠١٩\u{200F}");
+        let n = NormalizedText::new(&text);
+        let (norm, starts, ends) = reference_maps(&text);
+        assert_eq!(n.normalized(), norm);
+        assert_eq!(n.starts, starts);
+        assert_eq!(n.ends, ends);
+    }
+
+    #[test]
+    fn map_is_exact_on_mixed_text() {
+        let text = "Erdoğan قال: «بوتيـــنُ» ﻻ 2019 ٢٠١٩ \u{200F}x\u{FEFF}ﺑ";
+        let n = NormalizedText::new(text);
+        assert_eq!(n.normalized(), normalize(text));
+        assert_eq!(n.starts.len(), n.normalized().len() + 1);
+        assert_eq!(n.ends.len(), n.normalized().len());
+        for (i, c) in n.normalized().char_indices() {
+            let r = n.to_original(i..i + c.len_utf8());
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end, "{i}");
+        }
+        assert_eq!(&text[n.to_original(0..n.normalized().len())], text);
     }
 
     #[test]

@@ -32,10 +32,29 @@ pub struct Sentence {
 
 /// True for characters that belong inside a word: letters, marks, decimal digits and the
 /// zero-width joiners.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    let u = c as u32;
+    if (0x0600..0x0700).contains(&u) {
+        let i = (u - 0x0600) as usize;
+        return ARABIC_WORD_CHARS[i / 64] >> (i % 64) & 1 == 1;
+    }
+    if (0x2000..0x2070).contains(&u) {
+        // General punctuation: spaces, dashes, quotes, bidi controls; only the joiners are word chars.
+        return u == 0x200C || u == 0x200D;
+    }
+    is_word_char_general(c)
+}
+
+/// [`is_word_char`] for the Arabic block U+0600–U+06FF as a bitmap (bit `u - 0x600`), precomputed
+/// from [`is_word_char_general`] (checked by a unit test): `char::is_alphabetic` on Arabic
+/// letters is a slow table search, and tokenization asks it for every character.
+const ARABIC_WORD_CHARS: [u64; 4] = [0xffffffff07ff0000, 0xffffc3ffffffffff, 0xffffffffffffffff, 0x9ffffdff9fefffff];
+
+fn is_word_char_general(c: char) -> bool {
     if c == '\u{200C}' || c == '\u{200D}' {
         return true;
     }
@@ -137,6 +156,13 @@ mod tests {
         assert_eq!(words("قال بوتيـــنُ: نعم"), vec!["قال", "بوتيـــنُ", "نعم"]);
         assert_eq!(words("بو\u{200F}تين"), vec!["بو\u{200F}تين"]);
         assert_eq!(words("مايك بومبيو،وزير"), vec!["مايك", "بومبيو", "وزير"]);
+    }
+
+    #[test]
+    fn word_char_fast_paths_agree_with_the_general_rule() {
+        for c in (0x80..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_word_char_general(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

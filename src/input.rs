@@ -1,0 +1,54 @@
+//! Parsing of input records: one `{"id", "text", "date"?}` JSON object (a JSONL line or a `.json`
+//! file), shared by the CLI, the Python bindings and the fuzz targets.
+
+use crate::error::{Error, ErrorKind};
+use crate::extractor::Input;
+
+impl Input {
+    /// Parses one input record `{"id": "..." | 123 | null, "text": "...", "date": "YYYY-MM-DD" | "" | null}`.
+    ///
+    /// `id` may be a string or a number (kept as its decimal text) and may be absent; `text` is
+    /// required and must be a string; an absent, null or empty `date` gives `date: None` (callers
+    /// fill in their default date). Other keys are ignored.
+    ///
+    /// Errors are [`ErrorKind::Input`] and name the record id when it is known:
+    /// `record "a1": missing "text"`. A leading byte-order mark is ignored.
+    ///
+    /// ```
+    /// let i = khabar::Input::from_json_line(r#"{"id": 7, "text": "نص", "date": "2019-07-07"}"#).unwrap();
+    /// assert_eq!(i.id.as_deref(), Some("7"));
+    /// assert_eq!(i.date, khabar::parse_date("2019-07-07").ok());
+    /// let e = khabar::Input::from_json_line(r#"{"id": "a1", "text": 3}"#).unwrap_err();
+    /// assert_eq!(e.to_string(), r#"record "a1": "text" must be a string"#);
+    /// ```
+    pub fn from_json_line(line: &str) -> Result<Input, Error> {
+        use serde_json::Value;
+        let fail = |m: String| Error::new(ErrorKind::Input, m);
+        // A byte-order mark (files saved by Windows tools start with one) is not part of the record.
+        let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
+        let v: Value = serde_json::from_str(line).map_err(|e| fail(format!("invalid JSON: {e}")))?;
+        let Value::Object(mut obj) = v else { return Err(fail("expected a JSON object".into())) };
+        let id = match obj.remove("id") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(_) => return Err(fail("\"id\" must be a string or a number".into())),
+        };
+        let with_id = |m: &str| match &id {
+            Some(i) => fail(format!("record {i:?}: {m}")),
+            None => fail(m.to_string()),
+        };
+        let text = match obj.remove("text") {
+            Some(Value::String(s)) => s,
+            Some(_) => return Err(with_id("\"text\" must be a string")),
+            None => return Err(with_id("missing \"text\"")),
+        };
+        let date = match obj.get("date") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) => Some(crate::error::parse_date(s).map_err(|e| with_id(&format!("\"date\": {e}")))?),
+            Some(_) => return Err(with_id("\"date\" must be a string YYYY-MM-DD")),
+        };
+        Ok(Input { id, text, date })
+    }
+}
