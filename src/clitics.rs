@@ -106,7 +106,8 @@ pub fn for_each_reading(token: &str, mut f: impl FnMut(Reading)) {
         if let Some(p) = at(n).filter(|c| PREPOSITIONS.contains(c)) {
             emit_with_article(n + 1, Some(p), &mut f);
         }
-        if at(n) == Some(FUTURE) && total - n > MIN_STEM_CHARS {
+        // س attaches to imperfect verbs only, whose stem starts with a person prefix.
+        if at(n) == Some(FUTURE) && total - n > MIN_STEM_CHARS && matches!(at(n + 1), Some('ي' | 'ت' | 'ن' | 'ا')) {
             f(Reading { proclitics: off(n + 1), article: Article::None, stem: off(n + 1), future: true });
         }
     }

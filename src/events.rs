@@ -203,8 +203,8 @@ impl EventRules {
         for_each_reading(w, |r| {
             let pos = t.norm.start + r.stem;
             // "لتفجير", "ليفجر": ل on an indefinite verbal noun or an imperfect verb states a
-            // purpose, not an event.
-            let purpose = r.article == Article::None && w[..r.proclitics].ends_with('ل');
+            // purpose, not an event; "سيقصف" (future س) is not a realized event either.
+            let purpose = (r.article == Article::None && w[..r.proclitics].ends_with('ل')) || r.future;
             self.lexicon.walk(norm.as_bytes(), pos, |end, ps| {
                 let Ok(k) = c.a.tok.tokens[ti..].binary_search_by_key(&end, |t| t.norm.end) else { return };
                 for &(idx, form) in ps {
@@ -247,8 +247,9 @@ impl EventRules {
         // Future, permission or hypothesis in the clause: not a realized event.
         let near: Vec<&str> = (s_toks.start.max(ti.saturating_sub(3))..ti).map(|k| c.word(k)).collect();
         let clause_before: Vec<&str> = (c.clause_start(ti, &s_toks)..ti).map(|k| c.strip_conj(c.word(k))).collect();
-        if c.is_future(ti)
-            || near.iter().any(|w| FUTURE_WORDS.contains(&c.strip_conj(w)))
+        let after_words: Vec<&str> = (trig_toks.end..s_toks.end.min(trig_toks.end + 3)).map(|k| c.word(k)).collect();
+        if near.iter().any(|w| FUTURE_WORDS.contains(&c.strip_conj(w)))
+            || after_words.iter().any(|w| MODAL_AFTER.contains(w))
             || clause_before.iter().any(|w| HYPOTHETICAL.contains(w))
         {
             return Vec::new();
@@ -469,6 +470,8 @@ impl DataFile {
 
 /// Words that open a new clause: arguments of a trigger are not looked for beyond them.
 const CLAUSE_OPENERS: &[&str] = &["ان", "انه", "انها", "انهم", "قايلا", "مضيفا", "موكدا", "مشيرا", "معتبرا", "حيث", "الذي", "التي", "الذين", "لكن", "بينما", "فيما", "بعدما", "عندما", "لان", "كي", "حتي"];
+/// Modal words right after a trigger noun: "ضربات جوية يمكن أن تستهدف".
+const MODAL_AFTER: &[&str] = &["يمكن", "قد", "سوف", "محتمله", "محتمل", "مرتقبه", "مرتقب", "مزمع", "مزمعه", "وشيك", "وشيكه"];
 const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
 const NEGATIONS: &[&str] = &["لم", "لن", "لا", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
 const FUTURE_WORDS: &[&str] = &["سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "ربما", "اذا", "لو", "يمكن", "محتمل", "المحتمل", "تهدد", "يهدد", "هدد", "هددت", "تخطط", "يخطط", "لمنع", "منع"];
@@ -544,11 +547,6 @@ impl<'a, 'b> Ctx<'a, 'b> {
             off = 'و'.len_utf8();
         }
         off
-    }
-
-    fn is_future(&self, k: usize) -> bool {
-        let w = self.word(k);
-        (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("وسي") || w.starts_with("وست")) && w.chars().count() >= 5
     }
 
     fn span(&self, norm: Range<usize>) -> Span {
@@ -953,8 +951,15 @@ fn merge_or_push(events: &mut Vec<Event>, clauses: &mut Vec<usize>, ev: Event, c
             && (ev.actor.is_none() || ev.rule.ends_with(":svo") || same_side(&e.actor, &ev.actor))
             && compatible(&e.recipient, &ev.recipient)
     };
+    // A restatement repeats the same trigger word ("غارة" ... "الغارة الجديدة").
+    let trigger_id = |r: &str| r.split(':').next().unwrap_or("").to_string();
     let restatement = |e: &Event| {
-        e.kind == ev.kind && e.negated == ev.negated && bare && ev.sentence > e.sentence && ev.sentence - e.sentence <= 2
+        e.kind == ev.kind
+            && e.negated == ev.negated
+            && bare
+            && ev.sentence > e.sentence
+            && ev.sentence - e.sentence <= 2
+            && trigger_id(&e.rule) == trigger_id(&ev.rule)
     };
     if let Some(i) = events.iter().zip(clauses.iter()).rposition(continuation) {
         let mut ev = ev;
