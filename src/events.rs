@@ -278,6 +278,10 @@ impl EventRules {
                 }
             }
         }
+        // "لشن غارات": a light verbal noun with purpose ل.
+        if light && anchor < ti && c.word(anchor).starts_with('ل') && LIGHT_NOUNS.contains(&c.stem(anchor)) {
+            return Vec::new();
+        }
         let after = c.mentions_in(trig_toks.end..right);
         let before_m = c.mentions_in(left..anchor);
         let reporter = c.reporter(&s_toks, ti);
@@ -648,16 +652,22 @@ impl<'a, 'b> Ctx<'a, 'b> {
         if direct.is_some() || k < 2 {
             return direct;
         }
-        // "على مواقع إيران", "ضد مقرات التنظيم": a preposition governing a target head noun.
-        if TARGET_HEADS.contains(&self.stem(k - 1)) {
-            let p2 = self.strip_conj(self.word(k - 2));
-            let own = self.word(k - 1);
-            if let Some(x) = RECIPIENT_PREPS.iter().find(|&&x| x == p2) {
-                return Some(x);
-            }
+        // "على مواقع إيران", "ضد قيادة تنظيم القاعدة": a preposition governing one or two head
+        // nouns before the name.
+        let is_head = |j: usize| TARGET_HEADS.contains(&self.stem(j)) || ORG_HEADS.contains(&self.word(j));
+        let mut j = k;
+        while j > 0 && k - j < 2 && self.owner[j - 1].is_none() && is_head(j - 1) {
+            j -= 1;
+            let own = self.word(j);
             // The head itself may carry the clitic: "لمواقع", "بمقرات".
             if own.starts_with('ل') || own.starts_with("ول") {
                 return Some("ل");
+            }
+            if j > 0 {
+                let p2 = self.strip_conj(self.word(j - 1));
+                if let Some(x) = RECIPIENT_PREPS.iter().find(|&&x| x == p2) {
+                    return Some(x);
+                }
             }
         }
         None
