@@ -315,9 +315,11 @@ impl EventRules {
             if let Some(m) = subject_before {
                 actors = c.coordinated_back(m, left);
                 rule = format!("{}:svo", trig.id);
-            } else if trig.pos == Pos::Noun && adjacent_after.is_some_and(|m| violent && (c.is_victim(m) || c.is_generic(m))) {
-                // The genitive of a violent verbal noun is usually its object: "تحييد عناصر",
-                // "مقتل مدنيين", "اغتيال القيادي".
+            } else if trig.pos == Pos::Noun
+                && adjacent_after.is_some_and(|m| (violent && (c.is_victim(m) || c.is_generic(m))) || trig.kind == "SANCTION")
+            {
+                // The genitive of a violent or sanctioning verbal noun is usually its object:
+                // "تحييد عناصر", "مقتل مدنيين", "تعليق عضوية روسيا".
                 recipients = c.coordinated(adjacent_after, right, false);
                 rule = format!("{}:idafa-object", trig.id);
             } else if trig.pos == Pos::Noun && adjacent_after.is_some_and(|m| c.is_agent(m, true)) {
@@ -329,7 +331,7 @@ impl EventRules {
                 let from = if light { anchor + 1 } else { trig_toks.end };
                 // The subject follows the verb directly, or after adverbs of time ("أمس").
                 let mut k = from;
-                while k < right && c.owner[k].is_none() && SKIP_AFTER_REPORT.contains(&c.strip_conj(c.word(k))) {
+                while k < right && c.owner[k].is_none() && c.in_list(c.word(k), SKIP_AFTER_REPORT) {
                     k += 1;
                 }
                 let subject = (k < right).then(|| c.owner[k]).flatten().filter(|&m| c.a.mentions[m].tokens.start == k);
@@ -340,8 +342,9 @@ impl EventRules {
                     }
                 }
             }
-            if actors.is_empty() && trig.pos == Pos::Noun {
-                // "غارات للتحالف": ل after a verbal noun without an idafa agent marks the agent.
+            if actors.is_empty() && trig.pos == Pos::Noun && matches!(trig.kind.as_str(), "ASSAULT" | "COERCE" | "MOBILIZE") {
+                // "غارات للتحالف": ل after a violent verbal noun without an idafa agent marks the
+                // agent (after "مساعدات" it marks the beneficiary).
                 if let Some(m) = after.iter().copied().take(1).find(|&m| {
                     c.prep_before(m) == Some("ل") && c.a.mentions[m].tokens.start <= trig_toks.end + 2 && c.is_agent(m, true) && !c.is_victim(m)
                 }) {
@@ -520,6 +523,11 @@ impl<'a, 'b> Ctx<'a, 'b> {
 
     fn word(&self, k: usize) -> &'a str {
         &self.norm[self.a.tok.tokens[k].norm.clone()]
+    }
+
+    /// `w` or `w` without its conjunction is in `list` ("وفق" is a word, not و + فق).
+    fn in_list(&self, w: &str, list: &[&str]) -> bool {
+        list.contains(&w) || list.contains(&self.strip_conj(w))
     }
 
     fn strip_conj<'w>(&self, w: &'w str) -> &'w str {
@@ -709,8 +717,8 @@ impl<'a, 'b> Ctx<'a, 'b> {
         let s = &self.a.tok.sentences[self.a.tok.sentence_of(ti)].tokens;
         let mut k = self.clause_start(ti, s);
         for j in (k..ti).rev() {
-            let w = self.strip_conj(self.word(j));
-            if REPORT_CUES.contains(&w) || CLAUSE_OPENERS.contains(&w) {
+            let w = self.word(j);
+            if self.in_list(w, REPORT_CUES) || self.in_list(w, CLAUSE_OPENERS) {
                 k = j;
                 break;
             }
@@ -793,7 +801,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
     fn is_reporter_subject(&self, m: usize) -> bool {
         let start = self.a.mentions[m].tokens.start;
         (start.saturating_sub(3)..start).any(|k| {
-            REPORT_CUES.contains(&self.strip_conj(self.word(k))) && (k + 1..start).all(|j| self.owner[j].is_none())
+            self.in_list(self.word(k), REPORT_CUES) && (k + 1..start).all(|j| self.owner[j].is_none())
         })
     }
 
@@ -801,12 +809,15 @@ impl<'a, 'b> Ctx<'a, 'b> {
     /// mention (if it is one) and the span.
     fn reporter(&self, s: &Range<usize>, ti: usize) -> Option<(Option<usize>, Span)> {
         for k in s.clone() {
-            let w = self.strip_conj(self.word(k));
-            if !REPORT_CUES.contains(&w) || k == ti {
+            if !self.in_list(self.word(k), REPORT_CUES) || k == ti {
                 continue;
             }
             let mut j = k + 1;
-            while j < s.end && j < k + 3 && self.owner[j].is_none() && SKIP_AFTER_REPORT.contains(&self.strip_conj(self.stem(j))) {
+            while j < s.end
+                && j < k + 3
+                && self.owner[j].is_none()
+                && (self.in_list(self.word(j), SKIP_AFTER_REPORT) || ORG_HEADS.contains(&self.word(j)))
+            {
                 j += 1;
             }
             if j >= s.end {

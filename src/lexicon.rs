@@ -41,9 +41,7 @@ pub fn key_of(alias: &str) -> Option<String> {
         }
     });
     let trimmed = out.trim_matches(|c: char| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '(' | ')'));
-    if trimmed.chars().nth(1).is_none() {
-        return None;
-    }
+    trimmed.chars().nth(1)?; // at least two characters
     if trimmed.len() == out.len() {
         Some(out)
     } else {

@@ -107,8 +107,7 @@ pub fn tokenize(text: &NormalizedText<'_>) -> Tokenized {
         *sent_start_tok = n;
     };
 
-    let mut iter = norm.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in norm.char_indices() {
         if is_word_char(c) {
             if tok_start.is_none() {
                 tok_start = Some(i);
