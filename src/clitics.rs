@@ -61,7 +61,14 @@ const MIN_STEM_CHARS_KAF: usize = 4;
 /// Calls `f` for every admissible reading of `token` (normalized text), starting with the bare
 /// reading (no clitics, no article). Readings are distinct.
 pub fn for_each_reading(token: &str, mut f: impl FnMut(Reading)) {
-    let chars: Vec<(usize, char)> = token.char_indices().take(6).collect();
+    // The first six characters are all a reading can look at: a fixed array, no allocation.
+    let mut chars = [(0usize, '\0'); 6];
+    let mut n_chars = 0;
+    for (i, c) in token.char_indices().take(6) {
+        chars[n_chars] = (i, c);
+        n_chars += 1;
+    }
+    let chars = &chars[..n_chars];
     let total = token.chars().count();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map(|&(o, _)| o).unwrap_or(token.len());

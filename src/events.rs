@@ -236,7 +236,8 @@ impl EventRules {
         let prev = (ti > s_toks.start).then(|| c.stem(ti - 1));
         if next.is_some_and(|n| trig.constraints.not_next.iter().any(|w| w == n))
             || prev.is_some_and(|p| trig.constraints.not_prev.iter().any(|w| w == p))
-            || s_toks.clone().any(|k| trig.constraints.not_in_sentence.iter().any(|w| w == c.stem(k)))
+            || (!trig.constraints.not_in_sentence.is_empty()
+                && s_toks.clone().any(|k| trig.constraints.not_in_sentence.iter().any(|w| w == c.stem(k))))
         {
             return Vec::new();
         }
