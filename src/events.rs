@@ -505,21 +505,27 @@ struct Ctx<'a, 'b> {
     a: &'a Analysis<'a, 'b>,
     norm: &'a str,
     owner: Vec<Option<usize>>,
+    /// Token → the bare title mention ending there ("للرئيس" in "للرئيس الروسي بوتين").
+    title_end: Vec<Option<usize>>,
     times: &'a [TimeMention],
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
     fn new(a: &'a Analysis<'a, 'b>, times: &'a [TimeMention]) -> Self {
         let mut owner = vec![None; a.tok.tokens.len()];
+        let mut title_end = vec![None; a.tok.tokens.len()];
         for (i, m) in a.mentions.iter().enumerate() {
             if m.title.is_some() && m.entity.is_none() {
+                if m.tokens.end > 0 {
+                    title_end[m.tokens.end - 1] = Some(i);
+                }
                 continue;
             }
             for k in m.tokens.clone() {
                 owner[k].get_or_insert(i);
             }
         }
-        Ctx { a, norm: a.nt.normalized(), owner, times }
+        Ctx { a, norm: a.nt.normalized(), owner, title_end, times }
     }
 
     fn word(&self, k: usize) -> &'a str {
@@ -630,12 +636,14 @@ impl<'a, 'b> Ctx<'a, 'b> {
         // A title phrase before a name is transparent: in "للرئيس الروسي فلاديمير بوتين" the
         // preposition on the title marks the person.
         let start = self.a.mentions[m].tokens.start;
-        if let Some(t) = self.a.mentions.iter().position(|t| {
-            t.title.is_some() && t.entity.is_none() && t.tokens.end <= start && t.tokens.end + 1 >= start && {
-                (t.tokens.end..start).all(|k| self.owner[k].is_some_and(|n| self.a.mentions[n].kind == EntityType::NORP))
+        // The title ends right before the name, or one nationality adjective before it.
+        for back in [1usize, 2] {
+            let Some(k) = start.checked_sub(back) else { break };
+            if let Some(t) = self.title_end[k] {
+                if (k + 1..start).all(|j| self.owner[j].is_some_and(|n| self.a.mentions[n].kind == EntityType::NORP)) {
+                    return self.prep_of(t);
+                }
             }
-        }) {
-            return self.prep_of(t);
         }
         self.prep_of(m)
     }
@@ -996,7 +1004,7 @@ fn merge_or_push(events: &mut Vec<Event>, clauses: &mut Vec<usize>, ev: Event, c
     if let Some(i) = events.iter().rposition(|e| e.kind == ev.kind).filter(|&i| restatement(&events[i])) {
         let e = &mut events[i];
         for s in ev.evidence {
-            if !e.evidence.contains(&s) {
+            if e.evidence.last() != Some(&s) {
                 e.evidence.push(s);
             }
         }
@@ -1025,8 +1033,9 @@ fn absorb(e: &mut Event, ev: Event) {
         e.reported_by = ev.reported_by;
     }
     e.confidence = e.confidence.max(ev.confidence);
+    // Evidence arrives in text order: a duplicate can only be the last one.
     for s in ev.evidence {
-        if !e.evidence.contains(&s) {
+        if e.evidence.last() != Some(&s) {
             e.evidence.push(s);
         }
     }

@@ -568,27 +568,41 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
                 r.rank >= 3 && r.population < 100_000
             })
     };
-    let replaceable: Vec<usize> = ms.iter().filter(|m| small_place(m)).map(|m| m.tokens.start).collect();
-    for (sur, from, entity) in &linked {
-        for k in *from..tok.tokens.len() {
-            if covered[k] && !(replaceable.contains(&k) && word(norm, tok, k).ends_with(sur.as_str())) {
-                continue;
-            }
-            let w = word(norm, tok, k);
-            let off = if w == sur {
-                0
-            } else if w.len() > sur.len() && w.ends_with(sur.as_str()) && w.len() - sur.len() <= 'و'.len_utf8() * 2 {
-                let pre = &w[..w.len() - sur.len()];
-                if pre.chars().all(|c| crate::clitics::CONJUNCTIONS.contains(&c) || crate::clitics::PREPOSITIONS.contains(&c)) {
-                    pre.len()
-                } else {
-                    continue;
+    let mut replaceable = vec![false; tok.tokens.len()];
+    for m in ms.iter().filter(|m| small_place(m)) {
+        replaceable[m.tokens.start] = true;
+    }
+    // One pass over the tokens: each surname counts from its first full mention on.
+    let mut by_surname: std::collections::HashMap<String, (usize, Option<u32>)> = std::collections::HashMap::new();
+    for (sur, from, entity) in linked {
+        let e = by_surname.entry(sur).or_insert((from, entity));
+        if from < e.0 {
+            *e = (from, entity);
+        }
+    }
+    let mut to_drop: Vec<usize> = Vec::new();
+    for k in 0..tok.tokens.len() {
+        let w = word(norm, tok, k);
+        let mut hit = None;
+        for_each_reading(w, |r| {
+            if hit.is_none() && r.article == Article::None && !r.future {
+                if let Some(&(from, entity)) = by_surname.get(&w[r.stem..]) {
+                    if k >= from {
+                        hit = Some((r.stem, entity));
+                    }
                 }
-            } else {
-                continue;
-            };
+            }
+        });
+        let Some((off, entity)) = hit else { continue };
+        if covered[k] && !replaceable[k] {
+            continue;
+        }
+        {
+            let entity = &entity;
             let t = &tok.tokens[k];
-            ms.retain(|m| !(m.tokens.start == k && small_place(m)));
+            if replaceable[k] {
+                to_drop.push(k);
+            }
             added.push(Mention {
                 tokens: k..k + 1,
                 norm: t.norm.start + off..t.norm.end,
@@ -601,6 +615,9 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             });
             covered[k] = true;
         }
+    }
+    if !to_drop.is_empty() {
+        ms.retain(|m| !(small_place(m) && to_drop.binary_search(&m.tokens.start).is_ok()));
     }
     ms.extend(added);
 }
