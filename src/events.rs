@@ -501,6 +501,17 @@ const PLACE_PREPS: &[&str] = &["في", "ب", "قرب", "هامش", "بالقرب
 const REPORT_CUES: &[&str] = &["وفق", "وفقا", "حسب", "بحسب", "حسبما", "نقلا", "افاد", "افادت", "ذكر", "ذكرت", "قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت"];
 
 /// Per-document view with token → mention lookups.
+/// The shortest reading of `w` without proclitics (future س and contracted لل excluded).
+fn stem_of(w: &str) -> &str {
+    let mut s = w;
+    for_each_reading(w, |r| {
+        if !r.future && r.article != Article::Contracted && w[r.stem..].len() < s.len() {
+            s = &w[r.stem..];
+        }
+    });
+    s
+}
+
 struct Ctx<'a, 'b> {
     a: &'a Analysis<'a, 'b>,
     norm: &'a str,
@@ -508,6 +519,9 @@ struct Ctx<'a, 'b> {
     /// Token → the bare title mention ending there ("للرئيس" in "للرئيس الروسي بوتين").
     title_end: Vec<Option<usize>>,
     times: &'a [TimeMention],
+    /// Token → its shortest non-future stem; computed once because the lexical vetoes of every
+    /// trigger candidate scan whole sentences of stems.
+    stems: Vec<&'a str>,
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
@@ -525,7 +539,9 @@ impl<'a, 'b> Ctx<'a, 'b> {
                 owner[k].get_or_insert(i);
             }
         }
-        Ctx { a, norm: a.nt.normalized(), owner, title_end, times }
+        let norm = a.nt.normalized();
+        let stems = a.tok.tokens.iter().map(|t| stem_of(&norm[t.norm.clone()])).collect();
+        Ctx { a, norm, owner, title_end, times, stems }
     }
 
     fn word(&self, k: usize) -> &'a str {
@@ -543,14 +559,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
 
     /// The word without proclitics and article (shortest admissible stem).
     fn stem(&self, k: usize) -> &'a str {
-        let w = self.word(k);
-        let mut s = w;
-        for_each_reading(w, |r| {
-            if !r.future && r.article != Article::Contracted && w[r.stem..].len() < s.len() {
-                s = &w[r.stem..];
-            }
-        });
-        s
+        self.stems[k]
     }
 
     fn stem_offset(&self, k: usize) -> usize {

@@ -1,7 +1,7 @@
 //! Gazetteer data: entities, nationality adjectives, titles and role holders, loaded from the
 //! embedded files and from user files, compiled into one [`Lexicon`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -259,10 +259,10 @@ impl Gazetteer {
             nationalities: Vec::new(),
             titles: Vec::new(),
             roles: Vec::new(),
-            by_id: HashMap::new(),
-            nationality_by_country: HashMap::new(),
+            by_id: HashMap::default(),
+            nationality_by_country: HashMap::default(),
             lexicon: Lexicon::build(Vec::new()),
-            given_names: HashMap::new(),
+            given_names: HashMap::default(),
         };
         let mut aliases: Vec<(String, Payload)> = Vec::new();
         // Entities first (roles refer to them), then the rest.
@@ -555,7 +555,7 @@ const PLACE_CUE_WORDS: &[&str] = &[
 /// therefore dropped, so the bare name matches; cue aliases whose remainder names nothing else
 /// ("مطار منغ") are kept.
 fn drop_cue_aliases(aliases: &mut Vec<(String, Payload)>) {
-    let keys: std::collections::HashSet<String> = aliases.iter().filter_map(|(a, _)| crate::lexicon::key_of(a)).collect();
+    let keys: rustc_hash::FxHashSet<String> = aliases.iter().filter_map(|(a, _)| crate::lexicon::key_of(a)).collect();
     aliases.retain(|(a, _)| {
         let Some(k) = crate::lexicon::key_of(a) else { return true };
         match k.split_once(' ') {

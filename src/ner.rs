@@ -2,7 +2,7 @@
 //! gazetteers cannot say alone (titles resolved to their holder at the document date, cue-word
 //! patterns for unknown names, in-document alias propagation, common-word aliases).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -77,7 +77,7 @@ struct Candidate {
 pub fn recognize(g: &Gazetteer, norm: &str, tok: &Tokenized, date: Option<NaiveDate>) -> Vec<Mention> {
     let cands = candidates(g, norm, tok);
     // Pass 1: unambiguous mentions only, to learn which entities the document talks about.
-    let first = select(g, norm, tok, &cands, &HashSet::new());
+    let first = select(g, norm, tok, &cands, &HashSet::default());
     let seen: HashSet<u32> = first.iter().filter_map(|m| m.entity).collect();
     // Pass 2: context-flagged aliases are accepted when their entity was seen.
     let mut mentions = select(g, norm, tok, &cands, &seen);
@@ -573,7 +573,7 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
         replaceable[m.tokens.start] = true;
     }
     // One pass over the tokens: each surname counts from its first full mention on.
-    let mut by_surname: std::collections::HashMap<String, (usize, Option<u32>)> = std::collections::HashMap::new();
+    let mut by_surname: rustc_hash::FxHashMap<String, (usize, Option<u32>)> = rustc_hash::FxHashMap::default();
     for (sur, from, entity) in linked {
         let e = by_surname.entry(sur).or_insert((from, entity));
         if from < e.0 {

@@ -114,11 +114,12 @@
 //! latest such day), and "بعد"/"قبل" counts inside a past narrative are taken relative to the
 //! document date.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::Regex;
 use serde::{Serialize, Serializer};
 
 // ───────────────────────────── public API ─────────────────────────────
@@ -537,7 +538,7 @@ fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 fn start_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut s: HashSet<&'static str> = HashSet::new();
+        let mut s: HashSet<&'static str> = HashSet::default();
         s.extend(GREG_ONE.iter().map(|e| e.0));
         s.extend(GREG_TWO.iter().map(|e| e.0));
         s.extend(HIJRI_ONE.iter().map(|e| e.0));
@@ -566,76 +567,113 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Tok {
+struct Tok<'t> {
     s: usize,
     e: usize,
     kind: Kind,
     /// Words: the text with letter variants folded (same byte length); others: the text.
-    key: String,
+    /// Borrowed from the text unless folding changed something (normalized text is already folded).
+    key: Cow<'t, str>,
     /// Numbers: the value (None when too long to matter).
     val: Option<u32>,
     /// Numbers: the number of digits.
     digits: usize,
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[0-9]+|[[\p{Alphabetic}\p{N}]--[0-9]]+|[^\s\p{Alphabetic}\p{N}]")
-            .expect("valid token regex")
-    })
-}
-
 /// Folds the letter variants that the normalizer folds; every replacement has the same UTF-8
 /// length, so byte offsets in the key equal those in the text.
-fn fold(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' | 'ئ' => 'ي',
-            'ة' => 'ه',
-            'ؤ' => 'و',
-            c => c,
-        })
-        .collect()
+fn fold(w: &str) -> Cow<'_, str> {
+    let variant = |c: char| matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ئ' | 'ة' | 'ؤ');
+    if !w.chars().any(variant) {
+        return Cow::Borrowed(w);
+    }
+    Cow::Owned(
+        w.chars()
+            .map(|c| match c {
+                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+                'ى' | 'ئ' => 'ي',
+                'ة' => 'ه',
+                'ؤ' => 'و',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    token_re()
-        .find_iter(text)
-        .map(|m| {
-            let t = m.as_str();
-            let first = t.chars().next().unwrap_or(' ');
-            if first.is_ascii_digit() {
-                Tok {
-                    s: m.start(),
-                    e: m.end(),
-                    kind: Kind::Num,
-                    key: t.to_string(),
-                    val: if t.len() <= 9 { t.parse().ok() } else { None },
-                    digits: t.len(),
-                }
-            } else if first.is_alphanumeric() {
-                Tok {
-                    s: m.start(),
-                    e: m.end(),
-                    kind: Kind::Word,
-                    key: fold(t),
-                    val: None,
-                    digits: 0,
-                }
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Digit,
+    Letter,
+    Space,
+    Other,
+}
+
+/// ASCII digits; letters and other numerals (`\p{Alphabetic}`, `\p{N}`); white space; the rest.
+fn char_class(c: char) -> CharClass {
+    match c {
+        '0'..='9' => CharClass::Digit,
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => CharClass::Letter,
+        c if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                CharClass::Space
             } else {
-                Tok {
-                    s: m.start(),
-                    e: m.end(),
-                    kind: Kind::Punct,
-                    key: t.to_string(),
-                    val: None,
-                    digits: 0,
-                }
+                CharClass::Other
             }
-        })
-        .collect()
+        }
+        c if c.is_whitespace() => CharClass::Space,
+        c if c.is_alphabetic() || c.is_numeric() => CharClass::Letter,
+        _ => CharClass::Other,
+    }
+}
+
+/// Runs of ASCII digits, runs of other letters/numerals, and single other non-space characters.
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut it = text.char_indices().peekable();
+    while let Some((s, c)) = it.next() {
+        let class = char_class(c);
+        if class == CharClass::Space {
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        if class != CharClass::Other {
+            while let Some(&(j, d)) = it.peek() {
+                if char_class(d) != class {
+                    break;
+                }
+                e = j + d.len_utf8();
+                it.next();
+            }
+        }
+        let t = &text[s..e];
+        out.push(match class {
+            CharClass::Digit => Tok {
+                s,
+                e,
+                kind: Kind::Num,
+                key: Cow::Borrowed(t),
+                val: if t.len() <= 9 { t.parse().ok() } else { None },
+                digits: t.len(),
+            },
+            CharClass::Letter => Tok {
+                s,
+                e,
+                kind: Kind::Word,
+                key: fold(t),
+                val: None,
+                digits: 0,
+            },
+            _ => Tok {
+                s,
+                e,
+                kind: Kind::Punct,
+                key: Cow::Borrowed(t),
+                val: None,
+                digits: 0,
+            },
+        });
+    }
+    out
 }
 
 fn is_proclitics(k: &str) -> bool {
@@ -659,7 +697,7 @@ fn start_ok(t: &[Tok], i: usize) -> bool {
         Kind::Word => {
             (is_proclitics(&prev.key) && !glued(t, i - 1))
                 || lookup(WEEKDAYS, &prev.key).is_some()
-                || matches!(prev.key.as_str(), "يوم" | "الموافق")
+                || matches!(&*prev.key, "يوم" | "الموافق")
         }
         Kind::Num => false,
     }
@@ -682,18 +720,26 @@ fn end_ok(t: &[Tok], j: usize) -> bool {
     !glued(t, j + 1) || t[j + 1].kind == Kind::Punct
 }
 
+/// `key[from..]`, borrowed from the text when `key` is.
+fn sub_key<'t>(key: &Cow<'t, str>, from: usize) -> Cow<'t, str> {
+    match key {
+        Cow::Borrowed(k) => Cow::Borrowed(&k[from..]),
+        Cow::Owned(k) => Cow::Owned(k[from..].to_string()),
+    }
+}
+
 /// A possible first word of an expression: the token itself or the token without proclitics.
-struct Head {
+struct Head<'t> {
     idx: usize,
     start: usize,
-    key: String,
+    key: Cow<'t, str>,
     /// The preposition ل was stripped (without a contracted article).
     lam: bool,
 }
 
-fn heads(t: &[Tok], i: usize) -> Vec<Head> {
+/// Pushes the heads at token `i` onto `out`.
+fn heads<'t>(t: &[Tok<'t>], i: usize, out: &mut Vec<Head<'t>>) {
     let tok = &t[i];
-    let mut out = Vec::new();
     match tok.kind {
         Kind::Punct => {}
         Kind::Num => {
@@ -701,46 +747,57 @@ fn heads(t: &[Tok], i: usize) -> Vec<Head> {
                 out.push(Head {
                     idx: i,
                     start: tok.s,
-                    key: String::new(),
+                    key: Cow::Borrowed(""),
                     lam: false,
                 });
             }
         }
         Kind::Word => {
             if glued(t, i) && t[i - 1].kind == Kind::Num {
-                return out; // a suffix like the ه of "1436ه"
+                return; // a suffix like the ه of "1436ه"
             }
             let start = start_words();
-            let key = tok.key.as_str();
+            let key: &str = &tok.key;
             if start.contains(key) {
                 out.push(Head {
                     idx: i,
                     start: tok.s,
-                    key: key.to_string(),
+                    key: tok.key.clone(),
                     lam: false,
                 });
             }
-            for c1 in ["", "و", "ف"] {
-                for c2 in ["", "ب", "ل"] {
-                    if c1.is_empty() && c2.is_empty() {
+            if !key.starts_with(['و', 'ف', 'ب', 'ل']) {
+                return;
+            }
+            for c1 in [None, Some('و'), Some('ف')] {
+                let Some(after1) = (match c1 {
+                    None => Some(key),
+                    Some(c) => key.strip_prefix(c),
+                }) else {
+                    continue;
+                };
+                for c2 in [None, Some('ب'), Some('ل')] {
+                    if c1.is_none() && c2.is_none() {
                         continue;
                     }
-                    let plen = c1.len() + c2.len();
-                    if !key.starts_with(c1) || !key[c1.len()..].starts_with(c2) {
+                    let Some(rest) = (match c2 {
+                        None => Some(after1),
+                        Some(c) => after1.strip_prefix(c),
+                    }) else {
                         continue;
-                    }
-                    let rest = &key[plen..];
+                    };
+                    let plen = key.len() - rest.len();
                     if rest.chars().count() < 2 {
                         continue;
                     }
-                    if c2 == "ل" && rest.starts_with('ل') {
+                    if c2 == Some('ل') && rest.starts_with('ل') {
                         // Contracted article: "للعام" = ل + العام; the span starts after "لل".
                         let k = format!("ا{rest}");
                         if start.contains(k.as_str()) {
                             out.push(Head {
                                 idx: i,
                                 start: tok.s + plen + 'ل'.len_utf8(),
-                                key: k,
+                                key: Cow::Owned(k),
                                 lam: false,
                             });
                         }
@@ -749,15 +806,14 @@ fn heads(t: &[Tok], i: usize) -> Vec<Head> {
                         out.push(Head {
                             idx: i,
                             start: tok.s + plen,
-                            key: rest.to_string(),
-                            lam: c2 == "ل",
+                            key: sub_key(&tok.key, plen),
+                            lam: c2 == Some('ل'),
                         });
                     }
                 }
             }
         }
     }
-    out
 }
 
 // ───────────────────────────── semantics ─────────────────────────────
@@ -892,8 +948,8 @@ type Parsed = (usize, Sem, Option<Mod>);
 // ───────────────────────────── grammar ─────────────────────────────
 
 struct P<'a> {
-    t: &'a [Tok],
-    h: &'a Head,
+    t: &'a [Tok<'a>],
+    h: &'a Head<'a>,
 }
 
 impl<'a> P<'a> {
@@ -904,9 +960,9 @@ impl<'a> P<'a> {
             return None;
         }
         Some(if j == self.h.idx {
-            self.h.key.as_str()
+            &*self.h.key
         } else {
-            tok.key.as_str()
+            &*tok.key
         })
     }
 
@@ -1607,9 +1663,12 @@ fn max_days(m: u32) -> u32 {
 
 fn candidates(t: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
+    let mut hs = Vec::new();
     for i in 0..t.len() {
-        for h in heads(t, i) {
-            let p = P { t, h: &h };
+        hs.clear();
+        heads(t, i, &mut hs);
+        for h in &hs {
+            let p = P { t, h };
             if let Some((k, sem, modi)) = p.best() {
                 out.push(Cand {
                     start: h.start,
