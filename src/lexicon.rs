@@ -10,8 +10,10 @@
 //!
 //! The trie is built in one pass over the sorted keys (linear in their total length, a few
 //! milliseconds for a hundred thousand keys: this is most of the startup cost otherwise) and
-//! stored flat: per node a slice of sorted edge labels, searched linearly when short and through
-//! a 256-entry table when the node has many children (the byte after an Arabic lead byte).
+//! stored flat, breadth-first: per node a slice of edges (symbol, child), searched linearly when
+//! short and through a table over the whole alphabet when the node has many children. Its
+//! unit is the character, numbered densely over the characters the keys use: one step per
+//! Arabic letter, and a character no key uses ends the walk without touching the trie.
 
 /// How a key was derived from its alias.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +64,13 @@ fn is_space(c: char) -> bool {
 
 /// No key ends at this node / no edge.
 const NONE: u32 = u32::MAX;
-/// Nodes with more children than this get a 256-entry transition table.
-const DENSE_MIN: usize = 12;
+/// Nodes with more children than this get a transition table over the whole alphabet.
+const DENSE_MIN: usize = 10;
+/// Code points below this get their symbol from a flat table (Latin, Arabic and their marks).
+const SMALL: usize = 0x800;
 
-/// One trie node: its edges are `labels[start..start + len]` / `targets[start..start + len]`
-/// (labels sorted), or, when `dense != NONE`, `dense_table[dense..dense + 256]` indexed by byte.
+/// One trie node: its edges are `edges[start..start + len]` (sorted by symbol), or, when
+/// `dense != NONE`, `dense_table[dense..dense + alphabet]` indexed by symbol.
 #[derive(Debug, Clone, Copy)]
 struct Node {
     start: u32,
@@ -76,24 +80,78 @@ struct Node {
     key: u32,
 }
 
-/// A byte trie over sorted, distinct keys.
+/// An edge: the symbol of a character and the child node.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    sym: u16,
+    target: u32,
+}
+
+/// A trie over the characters of sorted, distinct keys. Characters are numbered densely (the
+/// alphabet is the set of characters used by the keys, a few hundred at most), so an Arabic
+/// letter is one step instead of two UTF-8 bytes and a full transition table is small.
 #[derive(Debug, Clone, Default)]
 struct Trie {
     nodes: Vec<Node>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
+    edges: Vec<Edge>,
     dense_table: Vec<u32>,
+    /// Symbol of each code point below [`SMALL`]; 0 = no key uses it.
+    small: Vec<u16>,
+    /// Symbols of the other code points.
+    big: rustc_hash::FxHashMap<u32, u16>,
+    /// Number of symbols + 1 (symbol 0 is "unused character").
+    alphabet: usize,
+}
+
+/// Decodes the UTF-8 character at the start of `b`: (code point, length), or `None` at the end
+/// of the input or on a byte that does not start a valid sequence.
+#[inline]
+fn decode(b: &[u8]) -> Option<(u32, usize)> {
+    let b0 = *b.first()?;
+    if b0 < 0x80 {
+        return Some((u32::from(b0), 1));
+    }
+    let cont = |i: usize| b.get(i).filter(|&&x| x & 0xC0 == 0x80).map(|&x| u32::from(x & 0x3F));
+    match b0 {
+        0xC2..=0xDF => Some(((u32::from(b0 & 0x1F) << 6) | cont(1)?, 2)),
+        0xE0..=0xEF => Some(((u32::from(b0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)),
+        0xF0..=0xF4 => Some(((u32::from(b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?, 4)),
+        _ => None,
+    }
 }
 
 impl Trie {
-    /// Builds from keys sorted by bytes and distinct. Key `i` is reported as `i`.
+    #[inline]
+    fn sym(&self, c: u32) -> u16 {
+        match self.small.get(c as usize) {
+            Some(&s) => s,
+            None => self.big.get(&c).copied().unwrap_or(0),
+        }
+    }
+
+    /// Builds from keys sorted by bytes and distinct. Key `i` is reported as `i`. UTF-8 byte
+    /// order is code point order, so the keys are sorted by characters too.
     fn build(keys: &[String]) -> Trie {
-        let mut t = Trie::default();
+        let mut t = Trie { small: vec![0; SMALL], ..Trie::default() };
+        let mut chars: Vec<u32> = keys.iter().flat_map(|k| k.chars().map(u32::from)).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        for (i, &c) in chars.iter().enumerate() {
+            let s = u16::try_from(i + 1).expect("fewer than 65535 distinct characters in the keys");
+            if (c as usize) < SMALL {
+                t.small[c as usize] = s;
+            } else {
+                t.big.insert(c, s);
+            }
+        }
+        t.alphabet = chars.len() + 1;
         t.nodes.push(Node { start: 0, len: 0, dense: NONE, key: NONE });
         // (node, key range, depth): the keys of the range share their first `depth` bytes.
-        let mut stack: Vec<(usize, usize, usize, usize)> = vec![(0, 0, keys.len(), 0)];
-        let mut groups: Vec<(u8, usize, usize)> = Vec::new();
-        while let Some((node, lo, hi, depth)) = stack.pop() {
+        // Breadth-first, so that the shallow nodes every walk passes through sit together.
+        let mut queue: std::collections::VecDeque<(usize, usize, usize, usize)> =
+            std::collections::VecDeque::from([(0, 0, keys.len(), 0)]);
+        let mut groups: Vec<(u16, usize, usize, usize)> = Vec::new();
+        while let Some((node, lo, hi, depth)) = queue.pop_front() {
             let mut i = lo;
             // Sorted order puts the key equal to the shared prefix first.
             if i < hi && keys[i].len() == depth {
@@ -102,29 +160,30 @@ impl Trie {
             }
             groups.clear();
             while i < hi {
-                let b = keys[i].as_bytes()[depth];
+                let c = keys[i][depth..].chars().next().expect("key longer than depth");
+                let w = c.len_utf8();
+                let prefix = &keys[i].as_bytes()[depth..depth + w];
                 let mut j = i + 1;
-                while j < hi && keys[j].as_bytes()[depth] == b {
+                while j < hi && keys[j].as_bytes().get(depth..depth + w) == Some(prefix) {
                     j += 1;
                 }
-                groups.push((b, i, j));
+                groups.push((t.sym(u32::from(c)), i, j, w));
                 i = j;
             }
-            let start = t.labels.len();
+            let start = t.edges.len();
             t.nodes[node].start = start as u32;
             t.nodes[node].len = groups.len() as u32;
-            for &(b, glo, ghi) in &groups {
+            for &(sym, glo, ghi, w) in &groups {
                 let child = t.nodes.len();
                 t.nodes.push(Node { start: 0, len: 0, dense: NONE, key: NONE });
-                t.labels.push(b);
-                t.targets.push(child as u32);
-                stack.push((child, glo, ghi, depth + 1));
+                t.edges.push(Edge { sym, target: child as u32 });
+                queue.push_back((child, glo, ghi, depth + w));
             }
             if groups.len() > DENSE_MIN {
                 let d = t.dense_table.len();
-                t.dense_table.resize(d + 256, NONE);
-                for k in start..t.labels.len() {
-                    t.dense_table[d + usize::from(t.labels[k])] = t.targets[k];
+                t.dense_table.resize(d + t.alphabet, NONE);
+                for e in &t.edges[start..] {
+                    t.dense_table[d + usize::from(e.sym)] = e.target;
                 }
                 t.nodes[node].dense = d as u32;
             }
@@ -132,15 +191,15 @@ impl Trie {
         t
     }
 
-    /// The child of `node` along byte `b`, or [`NONE`].
+    /// The child of `node` along symbol `s` (not 0), or [`NONE`].
     #[inline]
-    fn next(&self, node: &Node, b: u8) -> u32 {
+    fn next(&self, node: &Node, s: u16) -> u32 {
         if node.dense != NONE {
-            return self.dense_table[node.dense as usize + usize::from(b)];
+            return self.dense_table[node.dense as usize + usize::from(s)];
         }
-        let (s, n) = (node.start as usize, node.len as usize);
-        match self.labels[s..s + n].iter().position(|&l| l == b) {
-            Some(k) => self.targets[s + k],
+        let (a, n) = (node.start as usize, node.len as usize);
+        match self.edges[a..a + n].iter().find(|e| e.sym == s) {
+            Some(e) => e.target,
             None => NONE,
         }
     }
@@ -203,17 +262,23 @@ impl<P: Clone> Lexicon<P> {
     /// `end` is the byte offset just past the key. Shorter keys are reported first.
     #[inline]
     pub fn walk(&self, hay: &[u8], start: usize, mut f: impl FnMut(usize, &[(P, KeyForm)])) {
-        let Some(rest) = hay.get(start..) else { return };
         let t = &self.trie;
-        let mut node = t.nodes[0];
-        for (i, &b) in rest.iter().enumerate() {
-            let next = t.next(&node, b);
+        let Some(root) = t.nodes.first() else { return };
+        let mut node = *root;
+        let mut pos = start;
+        while let Some((c, w)) = hay.get(pos..).and_then(decode) {
+            let s = t.sym(c);
+            if s == 0 {
+                return;
+            }
+            let next = t.next(&node, s);
             if next == NONE {
                 return;
             }
+            pos += w;
             node = t.nodes[next as usize];
             if node.key != NONE {
-                f(start + i + 1, &self.payloads[node.key as usize]);
+                f(pos, &self.payloads[node.key as usize]);
             }
         }
     }

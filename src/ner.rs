@@ -581,7 +581,8 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
         }
     }
     let mut to_drop: Vec<usize> = Vec::new();
-    for k in 0..tok.tokens.len() {
+    let scan = if by_surname.is_empty() { 0 } else { tok.tokens.len() };
+    for k in 0..scan {
         let w = word(norm, tok, k);
         let mut hit = None;
         for_each_reading(w, |r| {
