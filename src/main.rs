@@ -176,7 +176,7 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
             let mut fw = format.rich().map(khabar::formats::FormatWriter::new);
             for f in &files {
                 let name = f.display().to_string();
-                let reader: Box<dyn Read> = if name == "-" { Box::new(io::stdin().lock()) } else { Box::new(open(f)?) };
+                let reader: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
                 let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) };
                 jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, fw.as_mut(), &mut out)?;
             }
@@ -266,7 +266,7 @@ fn id_of(line: &str) -> serde_json::Value {
 #[allow(clippy::too_many_arguments)]
 fn jsonl(
     ex: &Extractor,
-    mut reader: impl BufRead,
+    mut reader: impl BufRead + Send,
     name: &str,
     date: Option<chrono::NaiveDate>,
     format: OutputFormat,
@@ -290,81 +290,98 @@ fn jsonl(
         );
         pb
     });
-    let mut line_no = 0usize;
     let mut docs_done = 0usize;
-    let mut eof = false;
-    while !eof {
-        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
-        let mut bytes = 0;
-        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
-            let mut buf = Vec::new();
-            let n = reader.read_until(b'\n', &mut buf).map_err(|e| err(format!("{name}: {e}")))?;
-            if n == 0 {
-                eof = true;
-                break;
-            }
-            line_no += 1;
-            bytes += n;
-            if buf.ends_with(b"\n") {
-                buf.pop();
-                if buf.ends_with(b"\r") {
-                    buf.pop();
-                }
-            }
-            if buf.iter().all(|b| b.is_ascii_whitespace()) {
-                // An empty line is still a line: it gets an error record, never silence.
-            }
-            batch.push((line_no, buf));
-        }
-        let results: Vec<Piece> = batch
-            .par_iter()
-            .map(|(ln, raw)| {
-                let fail = |id: serde_json::Value, msg: String| {
-                    let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
-                    match format.rich() {
-                        Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
-                        None => Piece::Line(rec.to_string()),
+    // A reader thread fills the next batch while the pool extracts the current one.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<(Vec<(usize, Vec<u8>)>, usize)>>(1);
+    std::thread::scope(|scope| -> io::Result<()> {
+        scope.spawn(move || {
+            let mut line_no = 0usize;
+            loop {
+                let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
+                let mut bytes = 0;
+                while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+                    let mut buf = Vec::new();
+                    let n = match reader.read_until(b'\n', &mut buf) {
+                        Ok(n) => n,
+                        Err(e) => {
+                            let _ = tx.send(Err(err(format!("{name}: {e}"))));
+                            return;
+                        }
+                    };
+                    if n == 0 {
+                        break;
                     }
-                };
-                let line = match std::str::from_utf8(raw) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        let id = id_of(&String::from_utf8_lossy(raw));
-                        return fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
-                    }
-                };
-                if line.trim().is_empty() {
-                    return fail(serde_json::Value::Null, "empty line".into());
-                }
-                match parse_record(line, date) {
-                    Ok(input) => {
-                        let doc = ex.extract_input(&input);
-                        match format.rich() {
-                            Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
-                            None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
-                            None => Piece::Line(doc.to_json()),
+                    line_no += 1;
+                    bytes += n;
+                    if buf.ends_with(b"\n") {
+                        buf.pop();
+                        if buf.ends_with(b"\r") {
+                            buf.pop();
                         }
                     }
-                    Err(msg) => fail(id_of(line), msg),
+                    // An empty line is still a line: it gets an error record, never silence.
+                    batch.push((line_no, buf));
                 }
-            })
-            .collect();
-        for r in &results {
-            match (r, fw.as_deref_mut()) {
-                (Piece::Rendered(p), Some(w)) => w.write(out, p)?,
-                (Piece::Line(l), _) => {
-                    out.write_all(l.as_bytes())?;
-                    out.write_all(b"\n")?;
+                let last = batch.is_empty();
+                // The receiver is gone only when writing failed; its error is reported there.
+                if last || tx.send(Ok((batch, bytes))).is_err() {
+                    return;
                 }
-                (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
+            }
+        });
+        for received in rx {
+            let (batch, bytes) = received?;
+            let results: Vec<Piece> = batch
+                .par_iter()
+                .map(|(ln, raw)| {
+                    let fail = |id: serde_json::Value, msg: String| {
+                        let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
+                        match format.rich() {
+                            Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
+                            None => Piece::Line(rec.to_string()),
+                        }
+                    };
+                    let line = match std::str::from_utf8(raw) {
+                        Ok(l) => l,
+                        Err(e) => {
+                            let id = id_of(&String::from_utf8_lossy(raw));
+                            return fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+                        }
+                    };
+                    if line.trim().is_empty() {
+                        return fail(serde_json::Value::Null, "empty line".into());
+                    }
+                    match parse_record(line, date) {
+                        Ok(input) => {
+                            let doc = ex.extract_input(&input);
+                            match format.rich() {
+                                Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
+                                None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
+                                None => Piece::Line(doc.to_json()),
+                            }
+                        }
+                        Err(msg) => fail(id_of(line), msg),
+                    }
+                })
+                .collect();
+            for r in &results {
+                match (r, fw.as_deref_mut()) {
+                    (Piece::Rendered(p), Some(w)) => w.write(out, p)?,
+                    (Piece::Line(l), _) => {
+                        out.write_all(l.as_bytes())?;
+                        out.write_all(b"\n")?;
+                    }
+                    (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
+                }
+            }
+            docs_done += results.len();
+            if let Some(pb) = &bar {
+                pb.inc(bytes as u64);
+                pb.set_message(format!("{docs_done} docs"));
             }
         }
-        docs_done += results.len();
-        if let Some(pb) = &bar {
-            pb.inc(bytes as u64);
-            pb.set_message(format!("{docs_done} docs"));
-        }
-    }
+        Ok(())
+    })?;
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
