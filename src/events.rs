@@ -200,13 +200,16 @@ impl EventRules {
         let w = &norm[t.norm.clone()];
         let mut best: Option<(u32, usize, usize, bool)> = None; // (trigger, end token, end byte, purpose)
         let mut start_off = 0usize;
+        // A trigger never runs past its sentence (a user form may contain a full stop).
+        let sent_end = c.a.tok.sentences[c.a.tok.sentence_of(ti)].tokens.end;
+        let in_sentence = &c.a.tok.tokens[ti..sent_end];
         for_each_reading(w, |r| {
             let pos = t.norm.start + r.stem;
             // "لتفجير", "ليفجر": ل on an indefinite verbal noun or an imperfect verb states a
             // purpose, not an event; "سيقصف" (future س) is not a realized event either.
             let purpose = (r.article == Article::None && w[..r.proclitics].ends_with('ل')) || r.future;
             self.lexicon.walk(norm.as_bytes(), pos, |end, ps| {
-                let Ok(k) = c.a.tok.tokens[ti..].binary_search_by_key(&end, |t| t.norm.end) else { return };
+                let Ok(k) = in_sentence.binary_search_by_key(&end, |t| t.norm.end) else { return };
                 for &(idx, form) in ps {
                     if form != KeyForm::Plain {
                         continue;

@@ -109,9 +109,11 @@ fn candidates(g: &Gazetteer, norm: &str, tok: &Tokenized) -> Vec<Vec<Candidate>>
             }
         });
         let mut cs = Vec::new();
+        // A name never runs past its sentence (an alias may contain a full stop: "د.ب.ا").
+        let in_sentence = &tok.tokens[ti..tok.sentences[tok.sentence_of(ti)].tokens.end];
         for &(pos, form, clitic_end) in &starts {
             g.lexicon.walk(hay, pos, |end, payloads| {
-                let Ok(tj) = tok.tokens[ti..].binary_search_by_key(&end, |t| t.norm.end) else { return };
+                let Ok(tj) = in_sentence.binary_search_by_key(&end, |t| t.norm.end) else { return };
                 let ps: Vec<Payload> = payloads.iter().filter(|(_, f)| *f == form).map(|(p, _)| *p).collect();
                 if ps.is_empty() {
                     return;

@@ -162,3 +162,23 @@ fn seed_article_tokens_and_sentences() {
     let doc = Extractor::new().extract(&text, khabar::parse_date("2019-07-07").ok());
     common::check_document(&text, &doc).unwrap();
 }
+
+/// A multi-word user form that contains a full stop must not run across the sentence end: found
+/// by the gazetteer fuzz target with a trigger form "بالاف?راج". Triggers and names stay inside
+/// one sentence, so every event's trigger lies inside its evidence sentence.
+#[test]
+fn user_forms_never_cross_a_sentence_end() {
+    let triggers = "id\ttype\tmode\tcameo\tpos\tlemma\timperfect\tforms\tconstraints\tconfidence\n\
+                    user.cross\tASSAULT\t\t190\tnoun\t\t\tهجوم. وقصف\t\t0.9\n";
+    let entities = "id\ttype\tname\taliases\nkh:cross\tORG\tCross\tالجيش. وقال\nkh:test-dpa\tORG\tdpa\tد.ب.ا\n";
+    let ex = Extractor::builder().gazetteer_data("triggers.tsv", triggers).gazetteer_data("user.tsv", entities).build().unwrap();
+    let text = "وقع هجوم. وقصف الجيش. وقال مصدر إن الهجوم أوقع قتلى.";
+    let doc = ex.extract(text, None);
+    common::check_document(text, &doc).unwrap();
+    assert!(doc.events.iter().all(|e| !e.trigger.text.contains('.')), "{:?}", doc.events);
+    assert!(doc.entities.iter().all(|e| !e.span.text.contains('.')), "{:?}", doc.entities);
+    // A full stop that does not end the sentence (after one-letter abbreviations) still matches.
+    let text = "ونقلت وكالة د.ب.أ الخبر.";
+    let doc = ex.extract(text, None);
+    assert!(doc.entities.iter().any(|e| e.span.text == "د.ب.أ"), "{:?}", doc.entities);
+}

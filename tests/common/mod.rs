@@ -35,12 +35,6 @@ fn nonempty(s: &Span, what: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Known bug in src/events.rs (`EventRules::trigger_at`): a multi-word trigger form that contains
-/// sentence-ending punctuation ("بالاف?راج" in a user trigger file) matches across a sentence
-/// boundary, so the trigger runs past its evidence sentence. Tolerated here (only for triggers
-/// whose text contains . ! ? ؟ ؞ ۔) so the fuzzers keep exploring; set to false once fixed.
-pub const TOLERATE_CROSS_SENTENCE_TRIGGERS: bool = true;
-
 /// Every invariant of an extracted document over its original text.
 pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
     let nt = NormalizedText::new(text);
@@ -103,8 +97,7 @@ pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
             }
         }
         let first = &ev.evidence[0].bytes;
-        let crosses = ev.trigger.text.contains(['.', '!', '?', '؟', '؞', '۔']);
-        if !(first.start <= ev.trigger.bytes.start && ev.trigger.bytes.end <= first.end) && !(TOLERATE_CROSS_SENTENCE_TRIGGERS && crosses) {
+        if !(first.start <= ev.trigger.bytes.start && ev.trigger.bytes.end <= first.end) {
             return Err(what("trigger outside its evidence sentence"));
         }
         if !(0.0..=1.0).contains(&ev.confidence) {
