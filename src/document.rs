@@ -179,6 +179,16 @@ impl Document {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("documents serialize")
     }
+
+    /// Writes the JSON form (one line, or indented when `pretty`) straight to `w`, without
+    /// building it in memory first (the JSON of a long document is many times its text).
+    pub fn write_json<W: std::io::Write>(&self, w: W, pretty: bool) -> std::io::Result<()> {
+        let r = if pretty { serde_json::to_writer_pretty(w, self) } else { serde_json::to_writer(w, self) };
+        r.map_err(|e| match e.io_error_kind() {
+            Some(kind) => std::io::Error::new(kind, e.to_string()),
+            None => std::io::Error::other(e),
+        })
+    }
 }
 
 /// Converts byte offsets of a text to code-point offsets in O(1) amortized per query, with a

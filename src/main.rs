@@ -231,11 +231,18 @@ fn write_docs(docs: &[Document], inputs: &[Input], format: OutputFormat, out: &m
         return finish_format(w, out);
     }
     match format {
-        OutputFormat::Json if docs.len() == 1 => writeln!(out, "{}", docs[0].to_json_pretty()),
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(docs).map_err(io::Error::other)?),
+        OutputFormat::Json if docs.len() == 1 => {
+            docs[0].write_json(&mut *out, true)?;
+            writeln!(out)
+        }
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, docs).map_err(io::Error::other)?;
+            writeln!(out)
+        }
         OutputFormat::Jsonl => {
             for d in docs {
-                writeln!(out, "{}", d.to_json())?;
+                d.write_json(&mut *out, false)?;
+                writeln!(out)?;
             }
             Ok(())
         }

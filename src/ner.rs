@@ -455,6 +455,16 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             covered[k] = true;
         }
     }
+    // Mentions by first token, so that each lookup below costs the few mentions of a short
+    // range instead of a scan of the document (quadratic on long documents).
+    let mut by_start: Vec<(usize, usize)> = ms.iter().enumerate().map(|(i, m)| (m.tokens.start, i)).collect();
+    by_start.sort_unstable();
+    let starting_in = |r: Range<usize>| {
+        let lo = by_start.partition_point(|&(s, _)| s < r.start);
+        let hi = by_start.partition_point(|&(s, _)| s < r.end);
+        by_start[lo..hi].iter().map(|&(_, i)| i)
+    };
+    let mut absorbed = vec![false; ms.len()];
     let mut added: Vec<Mention> = Vec::new();
     let mut surnames: Vec<(String, usize)> = Vec::new();
     let mut ti = 0;
@@ -485,9 +495,9 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             let nw = word(norm, tok, k);
             if covered[k] {
                 // A known PER right after the given name is its surname ("بشار" + "الاسد").
-                let per = ms.iter().any(|m| m.tokens.start == k && m.kind == EntityType::PER);
+                let per = starting_in(k..k + 1).any(|i| ms[i].kind == EntityType::PER);
                 if per && !pending_particle {
-                    last = ms.iter().find(|m| m.tokens.start == k).map(|m| m.tokens.end - 1).unwrap_or(k);
+                    last = starting_in(k..k + 1).next().map(|i| ms[i].tokens.end - 1).unwrap_or(k);
                 }
                 break;
             }
@@ -523,7 +533,9 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
         }
         let start = tok.tokens[ti].norm.start + off;
         let end = tok.tokens[last].norm.end;
-        let covered_entity = ms.iter().find(|m| m.tokens.start > ti && m.tokens.end == last + 1 && m.kind == EntityType::PER);
+        let covered_entity = starting_in(ti + 1..last + 1)
+            .map(|i| &ms[i])
+            .find(|m| m.tokens.end == last + 1 && m.kind == EntityType::PER);
         let (entity, source) = match covered_entity {
             Some(m) => (m.entity, m.source),
             None => (None, EntitySource::Pattern),
@@ -535,7 +547,11 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             }
         }
         // The known surname mention is absorbed into the full name.
-        ms.retain(|m| !(m.tokens.start > ti && m.tokens.end <= last + 1));
+        for i in starting_in(ti + 1..last + 1) {
+            if ms[i].tokens.end <= last + 1 {
+                absorbed[i] = true;
+            }
+        }
         added.push(Mention {
             tokens: ti..last + 1,
             norm: start..end,
@@ -551,6 +567,11 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
         }
         ti = last + 1;
     }
+    let mut i = 0;
+    ms.retain(|_| {
+        i += 1;
+        !absorbed[i - 1]
+    });
     // Later bare surnames of persons: of pattern persons, and of gazetteer persons named in
     // full ("كوفي أنان" ... "أنان"), which also beat a small homonym place from bulk data.
     let mut linked: Vec<(String, usize, Option<u32>)> = surnames.iter().map(|(s, f)| (s.clone(), *f, None)).collect();

@@ -329,8 +329,8 @@ fn check_fifty_mb_output(o: &Output, sentence: &str, n: usize) {
 
 /// One 50 MB line through the CLI, once (reading, parsing, extracting and writing a single huge
 /// record). Release builds only: a debug build takes minutes. The sentence has entities of every
-/// kind but no event trigger and no multi-word person name, the two paths that are currently
-/// superlinear (see `a_50_mb_line_of_news_with_events`).
+/// kind but no event trigger and no multi-word person name (those are in
+/// `a_50_mb_line_of_news_with_events`).
 #[test]
 #[cfg_attr(debug_assertions, ignore = "50 MB through the CLI: run with --release")]
 fn a_50_mb_single_line() {
@@ -342,13 +342,11 @@ fn a_50_mb_single_line() {
     check_fifty_mb_output(&o, sentence, n);
 }
 
-/// The same with a sentence that has an event and a two-word person name. Ignored for now: at the
-/// time of writing this takes over an hour (1 MB 1.8 s, 2 MB 6.3 s, 4 MB 28 s: quadratic),
-/// because `ner::add_given_name_persons` scans the rest of the document once per multi-word
-/// person mention and `events::absorb` deduplicates evidence with a linear `contains` (see
-/// examples/scaling.rs). Run with `--release -- --ignored` once fixed.
+/// The same with a sentence that has an event and a two-word person name: the paths that were
+/// quadratic once (given-name persons looked up their neighbours by scanning every mention,
+/// evidence was deduplicated with a linear `contains`; 4 MB took 28 s). About 6 s in release.
 #[test]
-#[ignore = "quadratic in ner.rs/events.rs: over an hour on 50 MB; enable when fixed"]
+#[cfg_attr(debug_assertions, ignore = "50 MB through the CLI: run with --release")]
 fn a_50_mb_line_of_news_with_events() {
     let sentence = "وشنت إسرائيل غارات على مواقع إيران في سوريا، وقال الرئيس الروسي فلاديمير بوتين إن موسكو تراقب. ";
     let dir = tempfile::tempdir().unwrap();
