@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{key_of, Lexicon};
 use crate::tsv::Table;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -284,7 +284,7 @@ impl Gazetteer {
             g.load_roles(f)?;
         }
         drop_cue_aliases(&mut aliases);
-        g.lexicon = Lexicon::build(aliases);
+        g.lexicon = Lexicon::build_from_keys(aliases);
         Ok(g)
     }
 
@@ -331,7 +331,7 @@ impl Gazetteer {
             let context_aliases: Vec<String> = flags
                 .iter()
                 .filter_map(|f| f.strip_prefix("context:"))
-                .filter_map(crate::lexicon::key_of)
+                .filter_map(key_of)
                 .collect();
             let geo = match (row.number::<f64>("lat")?, row.number::<f64>("lon")?) {
                 (Some(lat), Some(lon)) => Some(Geo {
@@ -365,9 +365,10 @@ impl Gazetteer {
                 if a.chars().count() < 2 {
                     return Err(row.error(format!("alias {a:?} is shorter than 2 characters")));
                 }
-                let context = needs_context || crate::lexicon::key_of(a).is_some_and(|k| context_aliases.contains(&k));
-                aliases.push((a.to_string(), Payload::Entity { idx, context }));
                 n += 1;
+                let Some(key) = key_of(a) else { continue };
+                let context = needs_context || context_aliases.contains(&key);
+                aliases.push((key, Payload::Entity { idx, context }));
             }
             if n == 0 {
                 return Err(row.error("no aliases"));
@@ -435,7 +436,7 @@ impl Gazetteer {
                     self.add_entity(rec, f, ln)?
                 }
             };
-            aliases.push((pattern, Payload::Entity { idx, context: false }));
+            push_alias(aliases, &pattern, Payload::Entity { idx, context: false });
         }
         Ok(())
     }
@@ -461,7 +462,7 @@ impl Gazetteer {
             let mut any = false;
             for adj in row.list("adj") {
                 for form in nationality_forms(&crate::normalize::normalize(adj), &plurals) {
-                    aliases.push((form, Payload::Nationality(idx)));
+                    push_alias(aliases, &form, Payload::Nationality(idx));
                     any = true;
                 }
             }
@@ -481,7 +482,7 @@ impl Gazetteer {
                 country: row.opt("country").map(str::to_string),
             });
             for form in row.list("title") {
-                aliases.push((form.to_string(), Payload::Title(idx)));
+                push_alias(aliases, form, Payload::Title(idx));
             }
         }
         Ok(())
@@ -555,14 +556,21 @@ const PLACE_CUE_WORDS: &[&str] = &[
 /// therefore dropped, so the bare name matches; cue aliases whose remainder names nothing else
 /// ("مطار منغ") are kept.
 fn drop_cue_aliases(aliases: &mut Vec<(String, Payload)>) {
-    let keys: rustc_hash::FxHashSet<String> = aliases.iter().filter_map(|(a, _)| crate::lexicon::key_of(a)).collect();
-    aliases.retain(|(a, _)| {
-        let Some(k) = crate::lexicon::key_of(a) else { return true };
+    let keys: rustc_hash::FxHashSet<String> = aliases.iter().map(|(k, _)| k.clone()).collect();
+    aliases.retain(|(k, _)| {
         match k.split_once(' ') {
             Some((first, rest)) if PLACE_CUE_WORDS.contains(&first) => !keys.contains(rest),
             _ => true,
         }
     });
+}
+
+/// Adds `alias` in lexicon key form ([`key_of`]): every alias is normalized exactly once, and
+/// an alias with nothing usable left (one character, only quotes) is skipped as the lexicon would.
+fn push_alias(aliases: &mut Vec<(String, Payload)>, alias: &str, payload: Payload) {
+    if let Some(key) = key_of(alias) {
+        aliases.push((key, payload));
+    }
 }
 
 fn is_qid(id: &str) -> bool {

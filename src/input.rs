@@ -24,15 +24,13 @@ impl Input {
     pub fn from_json_line(line: &str) -> Result<Input, Error> {
         use serde_json::Value;
         let fail = |m: String| Error::new(ErrorKind::Input, m);
-        // A byte-order mark (files saved by Windows tools start with one) is not part of the record.
-        let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
+        let line = strip_bom(line);
         let v: Value = serde_json::from_str(line).map_err(|e| fail(format!("invalid JSON: {e}")))?;
         let Value::Object(mut obj) = v else { return Err(fail("expected a JSON object".into())) };
-        let id = match obj.remove("id") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            Some(_) => return Err(fail("\"id\" must be a string or a number".into())),
+        let id = match obj.get("id").map(record_id) {
+            None => None,
+            Some(Ok(id)) => id,
+            Some(Err(())) => return Err(fail("\"id\" must be a string or a number".into())),
         };
         let with_id = |m: &str| match &id {
             Some(i) => fail(format!("record {i:?}: {m}")),
@@ -50,5 +48,34 @@ impl Input {
             Some(_) => return Err(with_id("\"date\" must be a string YYYY-MM-DD")),
         };
         Ok(Input { id, text, date })
+    }
+
+    /// The id of a record line, as [`Input::from_json_line`] would read it, even when the rest
+    /// of the record is bad (for error records); `None` when there is no usable id.
+    ///
+    /// ```
+    /// assert_eq!(khabar::Input::id_of_line(r#"{"id": 12, "text": 3}"#).as_deref(), Some("12"));
+    /// assert_eq!(khabar::Input::id_of_line(r#"{"id": [1]}"#), None);
+    /// ```
+    pub fn id_of_line(line: &str) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(strip_bom(line)).ok()?;
+        record_id(v.get("id")?).ok().flatten()
+    }
+}
+
+/// A byte-order mark (files saved by Windows tools start with one) is not part of the record.
+fn strip_bom(line: &str) -> &str {
+    line.strip_prefix('\u{FEFF}').unwrap_or(line)
+}
+
+/// A record id: a string, or a number kept as its decimal text; null = none; anything else is
+/// an error.
+fn record_id(v: &serde_json::Value) -> Result<Option<String>, ()> {
+    use serde_json::Value;
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        Value::Number(n) => Ok(Some(n.to_string())),
+        _ => Err(()),
     }
 }

@@ -218,9 +218,13 @@ impl<P: Clone> Lexicon<P> {
     /// Builds from (alias, payload) pairs. Aliases are turned into keys with [`key_of`]; an alias
     /// starting with the article also yields its [`KeyForm::Contracted`] key.
     pub fn build(entries: impl IntoIterator<Item = (String, P)>) -> Self {
+        Self::build_from_keys(entries.into_iter().filter_map(|(alias, p)| Some((key_of(&alias)?, p))))
+    }
+
+    /// Builds from (key, payload) pairs whose keys are already in [`key_of`] form.
+    pub fn build_from_keys(entries: impl IntoIterator<Item = (String, P)>) -> Self {
         let mut all: Vec<(String, P, KeyForm)> = Vec::new();
-        for (alias, payload) in entries {
-            let Some(key) = key_of(&alias) else { continue };
+        for (key, payload) in entries {
             if let Some(rest) = key.strip_prefix("ال") {
                 if rest.chars().nth(1).is_some() {
                     all.push((rest.to_string(), payload.clone(), KeyForm::Contracted));

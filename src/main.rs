@@ -257,15 +257,9 @@ fn parse_record(line: &str, default_date: Option<chrono::NaiveDate>) -> Result<I
     Ok(input)
 }
 
-/// Best-effort id of a bad line, for its error record: a string as for good records (numbers
-/// become their decimal text), null when there is no usable id.
+/// Best-effort id of a bad line, for its error record (null when there is none).
 fn id_of(line: &str) -> serde_json::Value {
-    use serde_json::Value;
-    match serde_json::from_str::<Value>(line).ok().as_ref().and_then(|v| v.get("id")) {
-        Some(Value::String(s)) => Value::String(s.clone()),
-        Some(Value::Number(n)) => Value::String(n.to_string()),
-        _ => Value::Null,
-    }
+    Input::id_of_line(line).map_or(serde_json::Value::Null, serde_json::Value::String)
 }
 
 /// Streams JSONL: reads a batch of lines, extracts it in parallel, writes it in order; memory
