@@ -249,7 +249,12 @@ fn eval_events(files: &[PathBuf], show_errors: bool) -> io::Result<()> {
             rows.push(v);
         }
     }
-    let inputs: Vec<Input> = rows.iter().map(|r| Input::new(r["text"].as_str().unwrap_or(""))).collect();
+    // GSR ids carry the date of their source article ("AAW_ARB_20071026.0026-2"): the date a
+    // user would pass with the article.
+    let inputs: Vec<Input> = rows
+        .iter()
+        .map(|r| Input::new(r["text"].as_str().unwrap_or("")).with_date(r["id"].as_str().and_then(gsr_date)))
+        .collect();
     let docs = ex.extract_batch(&inputs);
     // Per type: tp, fp, fn, tn; actor/recipient overlap counts.
     let mut stats: BTreeMap<String, [usize; 8]> = BTreeMap::new();
@@ -567,4 +572,9 @@ fn word_frequencies(path: &PathBuf, articles: usize) -> io::Result<HashMap<Strin
         }
     }
     Ok(freq)
+}
+
+/// The article date in a Gigaword-style id: the first `_YYYYMMDD` group.
+fn gsr_date(id: &str) -> Option<chrono::NaiveDate> {
+    id.split(['_', '.']).find(|p| p.len() == 8 && p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y%m%d").ok())
 }
