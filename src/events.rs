@@ -236,7 +236,12 @@ impl EventRules {
         let s_toks = c.a.tok.sentences[sent].tokens.clone();
         // Lexical vetoes.
         let next = (trig_toks.end < s_toks.end).then(|| c.stem(trig_toks.end));
-        let prev = (ti > s_toks.start).then(|| c.stem(ti - 1));
+        // The word before, over a number ("ضبط 22 قذيفة", "حصيلة 30 قتيلا").
+        let mut p = ti;
+        if p > s_toks.start + 1 && c.word(p - 1).bytes().all(|b| b.is_ascii_digit()) {
+            p -= 1;
+        }
+        let prev = (p > s_toks.start).then(|| c.stem(p - 1));
         if next.is_some_and(|n| trig.constraints.not_next.iter().any(|w| w == n))
             || prev.is_some_and(|p| trig.constraints.not_prev.iter().any(|w| w == p))
             || (!trig.constraints.not_in_sentence.is_empty()
@@ -1031,10 +1036,13 @@ fn merge_or_push(events: &mut Vec<Event>, clauses: &mut Vec<usize>, ev: Event, c
 }
 
 fn absorb(e: &mut Event, ev: Event) {
-    if e.actor.is_none() {
+    // A filled slot is never copied into the other one: the victim of "قتل 37 شخصا" is not
+    // also the attacker because "37 شخصا ... في هجوم استهدف" made it a subject.
+    let same_arg = |a: &Option<Argument>, b: &Option<Argument>| a.is_some() && arg_key(a) == arg_key(b);
+    if e.actor.is_none() && !same_arg(&ev.actor, &e.recipient) {
         e.actor = ev.actor;
     }
-    if e.recipient.is_none() {
+    if e.recipient.is_none() && !same_arg(&ev.recipient, &e.actor) {
         e.recipient = ev.recipient;
     }
     match (&e.location, &ev.location) {

@@ -305,8 +305,34 @@ fn talk_about_violence_is_not_violence() {
     for text in [
         "أسفرت المفاوضات عن تفاهمات تسمح للجيش الأميركي بتوجيه ضربات جراحية في شمال غربي سوريا.",
         "وحذر المسؤول من أن التنظيم يخطط لشن هجمات جديدة.",
+        // Threats, abilities and purposes (GSR dev sentences labelled "no").
+        "وكان الخاطفون قد هددوا بقتل الرهينة الفرنسي إذا لم تستجب السلطات الفرنسية لمطلبهم.",
+        "وإذا ما حدث ذلك، فإن المتعاقدين المدنيين يمكنهم اطلاق النار على مدنيين عراقيين بلا سبب.",
+        // Seized weapons are not an attack; "اعتدت أن" is "I got used to".
+        "وأضاف الشمري أنه «تم ايضا خلال العملية ضبط 22 قذيفة هاون وعبوات محلية الصنع».",
+        "لقد اعتدت أن أعيش بهذه الطريقة كالمتسكع الجوال».",
     ] {
         let doc = ex.extract(text, None);
         assert!(doc.events.iter().all(|e| e.kind != "ASSAULT"), "{text}: {:#?}", doc.events);
+    }
+}
+
+/// Two triggers of one clause merge into one event; the victim of one ("قتل 37 شخصا") must not
+/// become the attacker because the other trigger ("هجوم استهدف") saw it as a subject
+/// (SaudiNewsNet, 2015).
+#[test]
+fn a_victim_is_never_also_the_attacker() {
+    let ex = Extractor::new();
+    for text in [
+        "وفي تونس قتل 37 شخصا على الأقل في هجوم استهدف فندقين بمدينة سوسة.",
+        "فجّر انتحاري سعودي نفسه، مساء أمس، عند نقطة تفتيش أمنية في الرياض، وكانت النتيجة مقتل الانتحاري وإصابة اثنين من رجال الأمن.",
+    ] {
+        let doc = ex.extract(text, None);
+        assert!(doc.events.iter().any(|e| e.kind == "ASSAULT"), "{text}: {:#?}", doc.events);
+        for e in &doc.events {
+            if let (Some(a), Some(r)) = (&e.actor, &e.recipient) {
+                assert_ne!(a.span, r.span, "{text}: actor = recipient in {e:#?}");
+            }
+        }
     }
 }
