@@ -21,6 +21,9 @@ pub enum EvalCommand {
         /// Extra gazetteer files.
         #[arg(long = "gazetteer")]
         gazetteers: Vec<PathBuf>,
+        /// Print the most frequent missed (FN) and spurious (FP) mentions per type.
+        #[arg(long)]
+        errors: bool,
     },
     /// Sentence-level P/R/F1 per PLOVER type on OEDA GSR files (label yes vs easy/difficult no).
     Events {
@@ -63,6 +66,14 @@ pub enum GazetteerCommand {
     ExportAliases,
 }
 
+/// `println!` that returns a closed pipe as an error (`khabar eval ... | head`) instead of
+/// panicking.
+macro_rules! out {
+    ($($t:tt)*) => {
+        std::io::Write::write_fmt(&mut io::stdout(), format_args!("{}\n", format_args!($($t)*)))?
+    };
+}
+
 fn f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
     let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
     let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
@@ -78,7 +89,7 @@ fn read_text(path: &PathBuf) -> io::Result<String> {
 
 pub fn eval(cmd: EvalCommand) -> io::Result<()> {
     match cmd {
-        EvalCommand::Ner { conll, gazetteers } => eval_ner(&conll, &gazetteers),
+        EvalCommand::Ner { conll, gazetteers, errors } => eval_ner(&conll, &gazetteers, errors),
         EvalCommand::Events { gsr, errors } => eval_events(&gsr, errors),
         EvalCommand::Docs { gold, input, verbose } => eval_docs(&gold, &input, verbose),
     }
@@ -154,7 +165,7 @@ fn gold_spans(labels: &[String]) -> HashSet<(usize, usize, &'static str)> {
     out
 }
 
-fn eval_ner(path: &PathBuf, gazetteers: &[PathBuf]) -> io::Result<()> {
+fn eval_ner(path: &PathBuf, gazetteers: &[PathBuf], errors: bool) -> io::Result<()> {
     let ex = build_extractor(gazetteers, false)?;
     let sents = read_conll(path)?;
     // Documents of 40 sentences keep some context (alias propagation) and parallelize well.
@@ -205,33 +216,54 @@ fn eval_ner(path: &PathBuf, gazetteers: &[PathBuf]) -> io::Result<()> {
         })
         .collect();
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
-    for (gold, pred) in per_chunk.iter().flatten() {
+    // (FN|FP, type, surface) → count, for --errors.
+    let mut wrong: HashMap<(&str, &str, String), usize> = HashMap::new();
+    let sentences = chunks.iter().flat_map(|c| c.iter());
+    for ((gold, pred), sent) in per_chunk.iter().flatten().zip(sentences) {
+        let surface = |a: usize, b: usize| sent.tokens[a..b].join(" ");
         for g in gold {
             let c = counts.entry(g.2).or_default();
             if pred.contains(g) {
                 c.0 += 1;
             } else {
                 c.2 += 1;
+                if errors {
+                    *wrong.entry(("FN", g.2, surface(g.0, g.1))).or_default() += 1;
+                }
             }
         }
         for p in pred {
             if !gold.contains(p) {
                 counts.entry(p.2).or_default().1 += 1;
+                if errors {
+                    *wrong.entry(("FP", p.2, surface(p.0, p.1))).or_default() += 1;
+                }
             }
         }
     }
-    println!("{} sentences, {} tokens", sents.len(), sents.iter().map(|s| s.tokens.len()).sum::<usize>());
-    println!("{:<6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}", "type", "tp", "fp", "fn", "P", "R", "F1");
+    if errors {
+        let mut w: Vec<_> = wrong.into_iter().collect();
+        w.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for kind in ["FN", "FP"] {
+            for ty in ["PER", "ORG", "LOC"] {
+                let top: Vec<String> =
+                    w.iter().filter(|((k, t, _), _)| *k == kind && *t == ty).take(40).map(|((_, _, s), n)| format!("{s} ({n})")).collect();
+                out!("{kind} {ty}: {}", top.join(", "));
+            }
+        }
+    }
+    out!("{} sentences, {} tokens", sents.len(), sents.iter().map(|s| s.tokens.len()).sum::<usize>());
+    out!("{:<6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}", "type", "tp", "fp", "fn", "P", "R", "F1");
     let (mut t, mut f, mut n) = (0, 0, 0);
     for (ty, (tp, fp, fn_)) in &counts {
         let (p, r, f1v) = f1(*tp, *fp, *fn_);
-        println!("{:<6} {:>6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3}", ty, tp, fp, fn_, p, r, f1v);
+        out!("{:<6} {:>6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3}", ty, tp, fp, fn_, p, r, f1v);
         t += tp;
         f += fp;
         n += fn_;
     }
     let (p, r, f1v) = f1(t, f, n);
-    println!("{:<6} {:>6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3}", "micro", t, f, n, p, r, f1v);
+    out!("{:<6} {:>6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3}", "micro", t, f, n, p, r, f1v);
     Ok(())
 }
 
@@ -298,13 +330,13 @@ fn eval_events(files: &[PathBuf], show_errors: bool) -> io::Result<()> {
         }
         if show_errors && gold != pred {
             let why = evs.first().map(|e| format!("{} [{}]", e.trigger.text, e.rule)).unwrap_or_default();
-            println!("{} {} {}: {}  {}", if pred { "FP" } else { "FN" }, ty, label, why, r["text"].as_str().unwrap_or(""));
+            out!("{} {} {}: {}  {}", if pred { "FP" } else { "FN" }, ty, label, why, r["text"].as_str().unwrap_or(""));
         }
     }
-    println!("{:<10} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}  actor-overlap  recipient-overlap", "type", "tp", "fp", "fn", "tn", "P", "R", "F1");
+    out!("{:<10} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}  actor-overlap  recipient-overlap", "type", "tp", "fp", "fn", "tn", "P", "R", "F1");
     for (ty, s) in &stats {
         let (p, r, f) = f1(s[0], s[1], s[2]);
-        println!(
+        out!(
             "{:<10} {:>5} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}  {}/{}  {}/{}",
             ty, s[0], s[1], s[2], s[3], p, r, f, s[5], s[4], s[7], s[6]
         );
@@ -367,7 +399,7 @@ fn eval_docs(gold: &PathBuf, input: &PathBuf, verbose: bool) -> io::Result<()> {
             }
             let Some((i, _)) = best else {
                 if verbose {
-                    println!("MISS  {gty} {:?} in {:?}", ge["trigger"], ge["evidence"]);
+                    out!("MISS  {gty} {:?} in {:?}", ge["trigger"], ge["evidence"]);
                 }
                 continue;
             };
@@ -386,7 +418,7 @@ fn eval_docs(gold: &PathBuf, input: &PathBuf, verbose: bool) -> io::Result<()> {
             agree[4] += usize::from(a.iter().all(|x| *x));
             if verbose {
                 let show = |x: Option<&khabar::Argument>| x.map(|a| a.name.clone().unwrap_or(a.span.text.clone())).unwrap_or("-".into());
-                println!(
+                out!(
                     "FOUND {gty} {:?} → {:?} [{}]  actor {} {}  recipient {} {}  location {} {}  time {} {}",
                     ge["trigger"].as_str().unwrap_or(""),
                     e.trigger.text,
@@ -403,13 +435,13 @@ fn eval_docs(gold: &PathBuf, input: &PathBuf, verbose: bool) -> io::Result<()> {
             }
         }
     }
-    println!("gold events {n_gold}, predicted {n_pred}, found (type within the evidence sentence) {found}");
-    println!(
+    out!("gold events {n_gold}, predicted {n_pred}, found (type within the evidence sentence) {found}");
+    out!(
         "argument agreement on found events: actor {}/{found}, recipient {}/{found}, location {}/{found}, time {}/{found}, full record {}/{found}",
         agree[0], agree[1], agree[2], agree[3], agree[4]
     );
     let (p, r, f) = f1(found, n_pred.saturating_sub(found), n_gold - found);
-    println!("event detection P {p:.3} R {r:.3} F1 {f:.3}");
+    out!("event detection P {p:.3} R {r:.3} F1 {f:.3}");
     Ok(())
 }
 
@@ -509,11 +541,11 @@ pub fn gazetteer(cmd: GazetteerCommand) -> io::Result<()> {
                 c.0 += 1;
                 c.1 += aliases_per_entity[i];
             }
-            println!("{:<6} {:>8} {:>9}", "type", "entries", "aliases");
+            out!("{:<6} {:>8} {:>9}", "type", "entries", "aliases");
             for (t, (n, a)) in &by_type {
-                println!("{t:<6} {n:>8} {a:>9}");
+                out!("{t:<6} {n:>8} {a:>9}");
             }
-            println!(
+            out!(
                 "keys {}, nationality groups {}, titles {}, role holders {}, context-flagged keys {}",
                 g.lexicon.len(),
                 g.nationalities.len(),
@@ -541,15 +573,15 @@ pub fn gazetteer(cmd: GazetteerCommand) -> io::Result<()> {
                 bad.sort();
                 bad.dedup_by(|a, b| a.1 == b.1);
                 for (rank, k, id) in &bad {
-                    println!("common word: {k:?} (corpus rank {rank}) is an unflagged alias of {id}: flag it `context` or drop it");
+                    out!("common word: {k:?} (corpus rank {rank}) is an unflagged alias of {id}: flag it `context` or drop it");
                 }
                 problems += bad.len();
-                println!("common-word check: {} articles, top {top} words, {} problems", articles, bad.len());
+                out!("common-word check: {} articles, top {top} words, {} problems", articles, bad.len());
             }
             if problems > 0 {
                 return Err(err(format!("quality gate failed: {problems} problems")));
             }
-            println!("quality gate passed");
+            out!("quality gate passed");
             Ok(())
         }
     }
