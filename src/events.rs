@@ -170,9 +170,7 @@ impl EventRules {
         let norm = a.nt.normalized();
         let times = find_times(norm, a.date);
         let ctx = Ctx::new(a, &times);
-        let mut events: Vec<Event> = Vec::new();
-        // Parallel to `events`: the clause each record was first found in.
-        let mut clauses: Vec<usize> = Vec::new();
+        let mut events = EventSet::default();
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
             match self.trigger_at(&ctx, ti) {
@@ -180,14 +178,14 @@ impl EventRules {
                 Some((trig, end_tok, false, start_off)) => {
                     let clause = ctx.clause_id(ti);
                     for ev in self.code(&ctx, trig, ti..end_tok, start_off) {
-                        merge_or_push(&mut events, &mut clauses, ev, clause);
+                        events.merge_or_push(ev, clause);
                     }
                     ti = end_tok;
                 }
                 None => ti += 1,
             }
         }
-        events
+        events.events
     }
 
     /// The trigger starting at token `ti`, if any (longest match, clitic-aware).
@@ -971,68 +969,104 @@ fn compatible(a: &Option<Argument>, b: &Option<Argument>) -> bool {
     a.is_none() || b.is_none() || arg_key(a) == arg_key(b)
 }
 
-/// One record per (type, actor, recipient, location): a restatement merges into the earlier
-/// record (keeping its evidence). Also merged:
-/// - in the same sentence, a second trigger of the same type that adds no conflicting actor
-///   ("شنّ غارة ضد X ... استهدفت منشأة قرب حلب", "استهداف ... ما أسفر عن مقتل"): one event told
-///   twice, the later trigger only fills missing arguments;
-/// - in the next sentences, a bare restatement (no actor, no recipient) of the latest event of
-///   the same type ("الغارة الجديدة").
-///
-/// Records of the same trigger (the dyads of a compound actor) are never merged.
-fn merge_or_push(events: &mut Vec<Event>, clauses: &mut Vec<usize>, ev: Event, clause: usize) {
-    let same = |e: &Event| {
-        e.kind == ev.kind
-            && e.negated == ev.negated
-            && arg_key(&e.actor) == arg_key(&ev.actor)
-            && arg_key(&e.recipient) == arg_key(&ev.recipient)
-            && arg_key(&e.location) == arg_key(&ev.location)
-            && e.trigger != ev.trigger
-    };
-    if let Some(e) = events.iter_mut().find(|e| same(e)) {
-        absorb(e, ev);
-        return;
-    }
-    let bare = ev.actor.is_none() && ev.recipient.is_none();
-    let continuation = |(e, c): (&Event, &usize)| {
-        e.kind == ev.kind
-            && e.negated == ev.negated
-            && e.trigger != ev.trigger
-            && *c == clause
-            && (ev.actor.is_none() || ev.rule.ends_with(":svo") || same_side(&e.actor, &ev.actor))
-            && compatible(&e.recipient, &ev.recipient)
-    };
-    // A restatement repeats the same trigger word ("غارة" ... "الغارة الجديدة").
-    let trigger_id = |r: &str| r.split(':').next().unwrap_or("").to_string();
-    let restatement = |e: &Event| {
-        e.kind == ev.kind
-            && e.negated == ev.negated
-            && bare
-            && ev.sentence > e.sentence
-            && ev.sentence - e.sentence <= 2
-            && trigger_id(&e.rule) == trigger_id(&ev.rule)
-    };
-    if let Some(i) = events.iter().zip(clauses.iter()).rposition(continuation) {
-        let mut ev = ev;
-        if !compatible(&events[i].actor, &ev.actor) {
-            ev.actor = None;
+/// The records of a document with the indexes that make merging linear in the number of
+/// records (each lookup was a scan of every record so far: quadratic on long documents).
+#[derive(Default)]
+struct EventSet {
+    events: Vec<Event>,
+    /// Parallel to `events`: the clause each record was first found in (nondecreasing).
+    clauses: Vec<usize>,
+    /// (type, negated, actor, recipient, location) → records with these arguments, in order.
+    by_args: rustc_hash::FxHashMap<ArgsKey, Vec<usize>>,
+    /// Type → its latest record.
+    last_of_kind: rustc_hash::FxHashMap<String, usize>,
+}
+
+type ArgsKey = (String, bool, Option<String>, Option<String>, Option<String>);
+
+fn args_key(e: &Event) -> ArgsKey {
+    (e.kind.clone(), e.negated, arg_key(&e.actor), arg_key(&e.recipient), arg_key(&e.location))
+}
+
+impl EventSet {
+    /// One record per (type, actor, recipient, location): a restatement merges into the earlier
+    /// record (keeping its evidence). Also merged:
+    /// - in the same clause, a second trigger of the same type that adds no conflicting actor
+    ///   ("شنّ غارة ضد X ... استهدفت منشأة قرب حلب", "استهداف ... ما أسفر عن مقتل"): one event
+    ///   told twice, the later trigger only fills missing arguments;
+    /// - in the next sentences, a bare restatement (no actor, no recipient) of the latest event
+    ///   of the same type ("الغارة الجديدة").
+    ///
+    /// Records of the same trigger (the dyads of a compound actor) are never merged.
+    fn merge_or_push(&mut self, ev: Event, clause: usize) {
+        let key = args_key(&ev);
+        let same = self
+            .by_args
+            .get(&key)
+            .and_then(|ids| ids.iter().copied().find(|&i| self.events[i].trigger != ev.trigger));
+        if let Some(i) = same {
+            self.absorb_into(i, ev);
+            return;
         }
-        absorb(&mut events[i], ev);
-        return;
-    }
-    // Only the latest event of the type can be restated; a restatement adds evidence, not
-    // arguments (they may belong to its own clause).
-    if let Some(i) = events.iter().rposition(|e| e.kind == ev.kind).filter(|&i| restatement(&events[i])) {
-        let e = &mut events[i];
-        for s in ev.evidence {
-            if e.evidence.last() != Some(&s) {
-                e.evidence.push(s);
+        let bare = ev.actor.is_none() && ev.recipient.is_none();
+        let continuation = |e: &Event| {
+            e.kind == ev.kind
+                && e.negated == ev.negated
+                && e.trigger != ev.trigger
+                && (ev.actor.is_none() || ev.rule.ends_with(":svo") || same_side(&e.actor, &ev.actor))
+                && compatible(&e.recipient, &ev.recipient)
+        };
+        // Records of this clause are the last ones (clauses only grow).
+        let in_clause = (0..self.events.len()).rev().take_while(|&i| self.clauses[i] >= clause);
+        if let Some(i) = in_clause.filter(|&i| self.clauses[i] == clause).find(|&i| continuation(&self.events[i])) {
+            let mut ev = ev;
+            if !compatible(&self.events[i].actor, &ev.actor) {
+                ev.actor = None;
             }
+            self.absorb_into(i, ev);
+            return;
         }
-        return;
+        // A restatement repeats the same trigger word ("غارة" ... "الغارة الجديدة"). Only the
+        // latest record of the type can be restated; a restatement adds evidence, not arguments
+        // (they may belong to its own clause).
+        let trigger_id = |r: &str| r.split(':').next().unwrap_or("").to_string();
+        let restatement = |e: &Event| {
+            e.negated == ev.negated
+                && bare
+                && ev.sentence > e.sentence
+                && ev.sentence - e.sentence <= 2
+                && trigger_id(&e.rule) == trigger_id(&ev.rule)
+        };
+        if let Some(&i) = self.last_of_kind.get(&ev.kind).filter(|&&i| restatement(&self.events[i])) {
+            let e = &mut self.events[i];
+            for s in ev.evidence {
+                if e.evidence.last() != Some(&s) {
+                    e.evidence.push(s);
+                }
+            }
+            return;
+        }
+        let i = self.events.len();
+        self.by_args.entry(key).or_default().push(i);
+        self.last_of_kind.insert(ev.kind.clone(), i);
+        self.events.push(ev);
+        self.clauses.push(clause);
     }
-    events.push(ev);
-    clauses.push(clause);
+
+    /// Merges `ev` into record `i` and moves `i` to its new argument key if absorbing filled a slot.
+    fn absorb_into(&mut self, i: usize, ev: Event) {
+        let before = args_key(&self.events[i]);
+        absorb(&mut self.events[i], ev);
+        let after = args_key(&self.events[i]);
+        if after != before {
+            if let Some(ids) = self.by_args.get_mut(&before) {
+                ids.retain(|&j| j != i);
+            }
+            let ids = self.by_args.entry(after).or_default();
+            let at = ids.partition_point(|&j| j < i);
+            ids.insert(at, i);
+        }
+    }
 }
 
 fn absorb(e: &mut Event, ev: Event) {
