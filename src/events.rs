@@ -819,9 +819,12 @@ impl<'a, 'b> Ctx<'a, 'b> {
         let toks = &self.a.tok.tokens;
         let (lo, hi) = (toks[s.start].norm.start, toks[s.end - 1].norm.end);
         let at = toks[ti].norm.start;
-        self.times
+        // `times` are in text order: only those of this sentence are looked at.
+        let first = self.times.partition_point(|t| t.start < lo);
+        self.times[first..]
             .iter()
-            .filter(|t| t.start >= lo && t.end <= hi && !self.time_is_reference(t))
+            .take_while(|t| t.start < hi)
+            .filter(|t| t.end <= hi && !self.time_is_reference(t))
             .min_by_key(|t| if t.start >= at { t.start - at } else { (at - t.end) * 2 })
     }
 

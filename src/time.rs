@@ -178,14 +178,17 @@ pub fn find_times(normalized: &str, doc_date: Option<NaiveDate>) -> Vec<TimeMent
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Cand> = Vec::new();
+    // Kept spans are disjoint, so the only one that can overlap a candidate is the kept span
+    // with the greatest start before the candidate's end (a scan of all kept spans was
+    // quadratic on long documents).
+    let mut kept: std::collections::BTreeMap<usize, Cand> = std::collections::BTreeMap::new();
     for c in cands {
-        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
-            kept.push(c);
+        let overlaps = kept.range(..c.end).next_back().is_some_and(|(_, k)| k.end > c.start);
+        if !overlaps {
+            kept.insert(c.start, c);
         }
     }
-    kept.sort_by_key(|c| c.start);
-    kept.into_iter()
+    kept.into_values()
         .map(|c| TimeMention {
             start: c.start,
             end: c.end,
