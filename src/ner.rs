@@ -152,6 +152,17 @@ fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, 
     match *p {
         Payload::Entity { idx, context } => {
             let e = &g.entities[idx as usize];
+            // "أحمد بن طولون", "أبو ظبي" aside: after بن/ابن/بنت/أبو a word from the bulk place
+            // data is part of a person's name (Toulon, Bonn and Newton are also places).
+            if e.rank >= 3
+                && e.kind == EntityType::LOC
+                && c.clitic.is_none()
+                && ti > 0
+                && tok.sentence_of(ti - 1) == tok.sentence_of(ti)
+                && matches!(word(norm, tok, ti - 1), "بن" | "ابن" | "بنت" | "ابو" | "ابي")
+            {
+                return false;
+            }
             // Tiny places from bulk data (GeoNames alternate names) collide with ordinary words
             // once a conjunction is stripped ("وكالة" = و + "كالة"): a conjunction alone is not
             // evidence enough for them.
