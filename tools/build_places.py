@@ -892,6 +892,10 @@ def main():
         small = e['type'] == 'LOC' and (e['population'] or 0) < 100_000
         if r is None and small and ' ' not in k and k in gate_top:
             return 'gate'
+        # Iranian villages: GeoNames' Arabic-script names for them are Persian spellings that Arabic
+        # news hardly ever uses, and many are Arabic words (ذرات "atoms"): a place word must precede.
+        if r is None and e['type'] == 'LOC' and e.get('country_code') == 'IR' and (e['population'] or 0) < 10_000:
+            return 'ir-village'
         return r
 
     def base_context_reason(a, e):
@@ -1048,7 +1052,8 @@ def main():
 #   capital, unless >= 8 % of its occurrences follow a place word; for big cities and capitals, a variant spelling the corpus
 #   never uses as a place (کیف "how" for Kyiv); a multi-word personal name (X بن Y); <= 2 letters; a few by hand (both ways:
 #   NEVER_CONTEXT / HAND_CONTEXT in the script); and, as khabar's quality gate demands, every one-word alias of a place under
-#   100,000 people among the 2,000 most frequent tokens of the corpus's first 5,000 articles. 1-letter aliases are dropped.
+#   100,000 people among the 2,000 most frequent tokens of the corpus's first 5,000 articles; every alias of an Iranian place
+#   under 10,000 people (Persian spellings Arabic news hardly uses, often Arabic words: ذرات "atoms"). 1-letter aliases are dropped.
 #   flags: `context` when every Arabic alias of the entry needs a cue, else one `context:ALIAS` per alias needing one
 #   (the per-alias flag of gazetteers/README.md).
 #   Corpus: {ndocs} SaudiNewsNet articles ({ntokens} tokens, CC BY-NC-SA 4.0), used only for counting.
