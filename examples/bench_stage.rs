@@ -172,7 +172,7 @@ fn stage_one(stage: &str, ex: &Extractor, d: &Input) -> (usize, usize) {
         "entities" => {
             let nt = NormalizedText::new(&d.text);
             let tok = tokenize(&nt);
-            let ms = ner::recognize(ex.gazetteer(), nt.normalized(), &tok, d.date);
+            let ms = ner::recognize(ex.gazetteer(), &nt, &tok, d.date);
             (ms.iter().filter(|m| m.source == EntitySource::Gazetteer).count(), ms.len())
         }
         "full" => {

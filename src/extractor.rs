@@ -124,7 +124,7 @@ impl Extractor {
         let text = input.text.as_str();
         let nt = NormalizedText::new(text);
         let tok = tokenize(&nt);
-        let mentions = ner::recognize(g, nt.normalized(), &tok, input.date);
+        let mentions = ner::recognize(g, &nt, &tok, input.date);
         let ci = CharIndex::new(text);
         let entities: Vec<Entity> = mentions
             .iter()

@@ -172,6 +172,8 @@ pub struct Gazetteer {
     pub lexicon: Lexicon<Payload>,
     /// Given names (normalized, one or two words) → true when the name is also a common word.
     pub given_names: HashMap<String, bool>,
+    /// First words of the two-word given names ("عبد", "ابو", "نور").
+    pub given_name_heads: rustc_hash::FxHashSet<String>,
 }
 
 /// A source of gazetteer data: a name (for errors) and its text.
@@ -263,6 +265,7 @@ impl Gazetteer {
             nationality_by_country: HashMap::default(),
             lexicon: Lexicon::build(Vec::new()),
             given_names: HashMap::default(),
+            given_name_heads: Default::default(),
         };
         let mut aliases: Vec<(String, Payload)> = Vec::new();
         // Entities first (roles refer to them), then the rest.
@@ -497,7 +500,10 @@ impl Gazetteer {
                 k => return Err(row.error(format!("unknown kind {k:?} (arabic, foreign or ambiguous)"))),
             };
             for n in row.list("name") {
-                if let Some(k) = crate::lexicon::key_of(n) {
+                if let Some(k) = key_of(n) {
+                    if let Some((head, _)) = k.split_once(' ') {
+                        self.given_name_heads.insert(head.to_string());
+                    }
                     self.given_names.insert(k, ambiguous);
                 }
             }

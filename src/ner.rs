@@ -11,6 +11,7 @@ use crate::clitics::{for_each_reading, Article};
 use crate::document::EntitySource;
 use crate::gazetteer::{EntityType, Gazetteer, Payload};
 use crate::lexicon::KeyForm;
+use crate::normalize::NormalizedText;
 use crate::tokenize::Tokenized;
 
 /// An entity mention before it is turned into an output record.
@@ -69,6 +70,8 @@ const STOPWORDS: &[&str] = &[
     "في", "من", "الي", "علي", "عن", "مع", "ان", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قال",
     "اكد", "اعلن", "اضاف", "كان", "كانت", "قد", "لقد", "وقال", "واكد", "او", "ثم", "لا", "لم", "لن", "ما",
     "هو", "هي", "بين", "حيث", "بعد", "قبل", "خلال", "منذ", "ضد", "لدي", "عند", "كل", "بعض", "غير", "اي",
+    "انه", "انها", "بان", "بانه", "لمده", "عام", "احد", "حتي", "لكل", "ومن", "وهو", "وهي", "وكذلك", "وغيرها", "ايضا",
+    "الا", "كما", "فقط", "اكثر", "اقل", "بشكل", "عندما", "حين", "اذا", "لان", "لكن", "ولكن", "وقد", "فقد", "وكان",
 ];
 
 /// A candidate match of the lexicon at one token.
@@ -80,7 +83,8 @@ struct Candidate {
 }
 
 /// Finds entity mentions in a tokenized normalized text.
-pub fn recognize(g: &Gazetteer, norm: &str, tok: &Tokenized, date: Option<NaiveDate>) -> Vec<Mention> {
+pub fn recognize(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenized, date: Option<NaiveDate>) -> Vec<Mention> {
+    let norm = nt.normalized();
     let cands = candidates(g, norm, tok);
     // Pass 1: unambiguous mentions only, to learn which entities the document talks about.
     let first = select(g, norm, tok, &cands, &HashSet::default());
@@ -89,7 +93,7 @@ pub fn recognize(g: &Gazetteer, norm: &str, tok: &Tokenized, date: Option<NaiveD
     let mut mentions = select(g, norm, tok, &cands, &seen);
     resolve_titles(g, norm, tok, &mut mentions, date);
     add_patterns(norm, tok, &mut mentions);
-    add_given_name_persons(g, norm, tok, &mut mentions);
+    add_given_name_persons(g, nt, tok, &mut mentions);
     mentions.sort_by_key(|m| (m.norm.start, m.norm.end));
     mentions
 }
@@ -181,10 +185,12 @@ fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, 
             if !context {
                 return true;
             }
-            if seen.contains(&idx) {
+            // An earlier unambiguous mention licenses the common-word alias, except behind a
+            // preposition for organizations: "نادي التعاون" ... "بالتعاون مع" is the word.
+            let prep = c.clitic.as_ref().is_some_and(|r| norm[r.clone()].contains(['ب', 'ل', 'ك']));
+            if seen.contains(&idx) && !(e.kind == EntityType::ORG && prep) {
                 return true;
             }
-            let e = &g.entities[idx as usize];
             match e.kind {
                 EntityType::LOC | EntityType::FAC => {
                     // A preposition tells a place from a person ("في جاسم" vs "جاسم محمد") but
@@ -217,8 +223,22 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
     while ti < cands.len() {
         let mut chosen = None;
         for c in &cands[ti] {
-            let accepted: Vec<Payload> =
+            let mut accepted: Vec<Payload> =
                 c.payloads.iter().filter(|p| accept(g, norm, tok, ti, c, p, seen)).copied().collect();
+            // A cue word decides between homonyms of different types: "مدينة العين" is the
+            // city even when the club was named before.
+            if let Some(ty) = cue_type(norm, tok, ti) {
+                let of_type = |p: &Payload| match *p {
+                    Payload::Entity { idx, .. } => {
+                        let k = g.entities[idx as usize].kind;
+                        k == ty || (ty == EntityType::LOC && k == EntityType::FAC)
+                    }
+                    _ => false,
+                };
+                if accepted.iter().any(of_type) {
+                    accepted.retain(of_type);
+                }
+            }
             if let Some(best) = best_payload(g, &accepted) {
                 chosen = Some((c, best));
                 break;
@@ -258,6 +278,20 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
 
 /// Entities beat nationality adjectives and titles; among entities, the preferred file rank,
 /// then the larger population, then file order.
+/// The entity type that the word before token `ti` announces: a place word (محافظة، مدينة),
+/// an organization cue (نادي، صحيفة، شركة) or a person cue (الرئيس، اللاعب).
+fn cue_type(norm: &str, tok: &Tokenized, ti: usize) -> Option<EntityType> {
+    if has_cue(norm, tok, ti, PLACE_WORDS) {
+        Some(EntityType::LOC)
+    } else if has_cue(norm, tok, ti, ORG_CUES) {
+        Some(EntityType::ORG)
+    } else if has_cue(norm, tok, ti, PERSON_CUES) {
+        Some(EntityType::PER)
+    } else {
+        None
+    }
+}
+
 fn best_payload(g: &Gazetteer, ps: &[Payload]) -> Option<Payload> {
     ps.iter().copied().min_by_key(|p| match *p {
         Payload::Entity { idx, .. } => {
@@ -435,6 +469,26 @@ fn given_name_at<'n>(g: &Gazetteer, w: &'n str) -> Option<(&'n str, usize, bool)
     hit
 }
 
+/// A given name of two words starting at token `ti` ("عبد الرحمن", "وأبو بكر"): (name, clitic
+/// length, ambiguous). Only tried when the first word opens some two-word given name.
+fn two_word_given_name<'n>(g: &Gazetteer, norm: &'n str, tok: &Tokenized, ti: usize) -> Option<(&'n str, usize, bool)> {
+    let (a, b) = (tok.tokens.get(ti)?, tok.tokens.get(ti + 1)?);
+    if &norm[a.norm.end..b.norm.start] != " " || tok.sentence_of(ti) != tok.sentence_of(ti + 1) {
+        return None;
+    }
+    let w = &norm[a.norm.clone()];
+    let mut hit = None;
+    for_each_reading(w, |r| {
+        if hit.is_none() && r.article == Article::None && !r.future && g.given_name_heads.contains(&w[r.stem..]) {
+            let key = &norm[a.norm.start + r.stem..b.norm.end];
+            if let Some(&amb) = g.given_names.get(key) {
+                hit = Some((key, r.stem, amb));
+            }
+        }
+    });
+    hit
+}
+
 fn is_name_word(w: &str) -> bool {
     w.chars().count() >= 2
         && !STOPWORDS.contains(&w)
@@ -452,7 +506,8 @@ const REPORT_VERBS: &[&str] = &[
 
 /// Persons the gazetteers lack: a known given name followed by one or two name words
 /// ("أحمد الشمري", "جيمس جيفري", "محمد بن سلمان"); later bare surnames link back.
-fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
+fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenized, ms: &mut Vec<Mention>) {
+    let norm = nt.normalized();
     if g.given_names.is_empty() {
         return;
     }
@@ -491,20 +546,29 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             continue;
         }
         let w = word(norm, tok, ti);
-        let Some((_, off, ambiguous)) = given_name_at(g, w) else {
+        // A two-word given name ("عبد الرحمن", "أبو بكر", "نور الدين") ends at `first`.
+        let two_word = two_word_given_name(g, norm, tok, ti);
+        let first = if two_word.is_some() { ti + 1 } else { ti };
+        let Some((name, off, ambiguous)) = two_word.or_else(|| given_name_at(g, w)) else {
             ti += 1;
             continue;
         };
+        // Normalization writes the preposition على like the name علي; the original tells them
+        // apart ("وافق الرئيس على الاتفاق").
+        if name == "علي" && nt.original()[tok.tokens[ti].span.clone()].ends_with('ى') {
+            ti += 1;
+            continue;
+        }
         let cue = has_cue(norm, tok, ti, PERSON_CUES);
         if ambiguous && !cue {
             ti += 1;
             continue;
         }
         let sent = tok.sentence_of(ti);
-        let mut last = ti;
-        let mut k = ti + 1;
+        let mut last = first;
+        let mut k = first + 1;
         let mut pending_particle = false;
-        while k < tok.tokens.len() && k <= ti + 4 && tok.sentence_of(k) == sent {
+        while k < tok.tokens.len() && k <= first + 4 && tok.sentence_of(k) == sent {
             let gap = &norm[tok.tokens[k - 1].norm.end..tok.tokens[k].norm.start];
             if gap != " " {
                 break;
@@ -528,8 +592,8 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             let article = nw.starts_with("ال") && !nw.starts_with("الله");
             if !is_name_word(nw)
                 || PERSON_CUES.contains(&nw)
-                || (article && k > ti + 1 && !pending_particle)
-                || (k > ti + 1 && !pending_particle && k - last > 1)
+                || (article && k > first + 1 && !pending_particle)
+                || (k > first + 1 && !pending_particle && k - last > 1)
             {
                 break;
             }
@@ -540,11 +604,11 @@ fn add_given_name_persons(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut V
             last = k;
             pending_particle = false;
             k += 1;
-            if k - ti >= 3 && !NAME_PARTICLES.contains(&word(norm, tok, k.min(tok.tokens.len() - 1))) {
+            if k - first >= 3 && !NAME_PARTICLES.contains(&word(norm, tok, k.min(tok.tokens.len() - 1))) {
                 break;
             }
         }
-        if last == ti && !cue {
+        if last == first && !cue {
             ti += 1;
             continue;
         }
