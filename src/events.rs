@@ -529,9 +529,9 @@ struct Ctx<'a, 'b> {
     /// Token → the bare title mention ending there ("للرئيس" in "للرئيس الروسي بوتين").
     title_end: Vec<Option<usize>>,
     times: &'a [TimeMention],
-    /// Token → its shortest non-future stem; computed once because the lexical vetoes of every
-    /// trigger candidate scan whole sentences of stems.
-    stems: Vec<&'a str>,
+    /// Token → its shortest non-future stem, computed on first use and kept: the lexical vetoes
+    /// of every trigger candidate scan whole sentences of stems.
+    stems: Vec<std::cell::OnceCell<&'a str>>,
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
@@ -550,7 +550,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
             }
         }
         let norm = a.nt.normalized();
-        let stems = a.tok.tokens.iter().map(|t| stem_of(&norm[t.norm.clone()])).collect();
+        let stems = vec![std::cell::OnceCell::new(); a.tok.tokens.len()];
         Ctx { a, norm, owner, title_end, times, stems }
     }
 
@@ -569,7 +569,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
 
     /// The word without proclitics and article (shortest admissible stem).
     fn stem(&self, k: usize) -> &'a str {
-        self.stems[k]
+        self.stems[k].get_or_init(|| stem_of(self.word(k)))
     }
 
     fn stem_offset(&self, k: usize) -> usize {

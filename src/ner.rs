@@ -227,7 +227,12 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
                 c.payloads.iter().filter(|p| accept(g, norm, tok, ti, c, p, seen)).copied().collect();
             // A cue word decides between homonyms of different types: "مدينة العين" is the
             // city even when the club was named before.
-            if let Some(ty) = cue_type(norm, tok, ti) {
+            let kind_of = |p: &Payload| match *p {
+                Payload::Entity { idx, .. } => Some(g.entities[idx as usize].kind),
+                _ => None,
+            };
+            let mixed = accepted.iter().any(|p| kind_of(p) != accepted.first().and_then(kind_of));
+            if let Some(ty) = mixed.then(|| cue_type(norm, tok, ti)).flatten() {
                 let of_type = |p: &Payload| match *p {
                     Payload::Entity { idx, .. } => {
                         let k = g.entities[idx as usize].kind;
@@ -453,40 +458,37 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
 /// Name-chain particles inside Arabic person names.
 const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"];
 
-/// Strips a conjunction or preposition proclitic when what remains is a known given name.
-fn given_name_at<'n>(g: &Gazetteer, w: &'n str) -> Option<(&'n str, usize, bool)> {
-    if let Some(&amb) = g.given_names.get(w) {
-        return Some((w, 0, amb));
-    }
-    let mut hit = None;
-    for_each_reading(w, |r| {
-        if hit.is_none() && r.article == Article::None && !r.future && r.proclitics > 0 {
-            if let Some(&amb) = g.given_names.get(&w[r.stem..]) {
-                hit = Some((&w[r.stem..], r.stem, amb));
-            }
-        }
-    });
-    hit
-}
 
-/// A given name of two words starting at token `ti` ("عبد الرحمن", "وأبو بكر"): (name, clitic
-/// length, ambiguous). Only tried when the first word opens some two-word given name.
-fn two_word_given_name<'n>(g: &Gazetteer, norm: &'n str, tok: &Tokenized, ti: usize) -> Option<(&'n str, usize, bool)> {
-    let (a, b) = (tok.tokens.get(ti)?, tok.tokens.get(ti + 1)?);
-    if &norm[a.norm.end..b.norm.start] != " " || tok.sentence_of(ti) != tok.sentence_of(ti + 1) {
-        return None;
-    }
+/// The given name that token `ti` starts: (name, clitic length, ambiguous, two words). A
+/// two-word name ("عبد الرحمن", "وأبو بكر", "نور الدين") wins over its first word; the word
+/// as written wins over a clitic-stripped reading. One pass over the clitic readings.
+fn given_name_at<'n>(g: &Gazetteer, norm: &'n str, tok: &Tokenized, ti: usize) -> Option<(&'n str, usize, bool, bool)> {
+    let a = &tok.tokens[ti];
     let w = &norm[a.norm.clone()];
-    let mut hit = None;
+    // Stems of the readings without article or future prefix: the word itself first.
+    let mut stems = [0usize; 4];
+    let mut n = 1;
     for_each_reading(w, |r| {
-        if hit.is_none() && r.article == Article::None && !r.future && g.given_name_heads.contains(&w[r.stem..]) {
-            let key = &norm[a.norm.start + r.stem..b.norm.end];
-            if let Some(&amb) = g.given_names.get(key) {
-                hit = Some((key, r.stem, amb));
-            }
+        if r.article == Article::None && !r.future && r.proclitics > 0 && n < stems.len() && !stems[..n].contains(&r.stem) {
+            stems[n] = r.stem;
+            n += 1;
         }
     });
-    hit
+    let stems = &stems[..n];
+    if let Some(b) = tok.tokens.get(ti + 1) {
+        if stems.iter().any(|&st| g.given_name_heads.contains(&w[st..]))
+            && &norm[a.norm.end..b.norm.start] == " "
+            && tok.sentence_of(ti) == tok.sentence_of(ti + 1)
+        {
+            for &st in stems {
+                let key = &norm[a.norm.start + st..b.norm.end];
+                if let Some(&amb) = g.given_names.get(key) {
+                    return Some((key, st, amb, true));
+                }
+            }
+        }
+    }
+    stems.iter().find_map(|&st| g.given_names.get(&w[st..]).map(|&amb| (&w[st..], st, amb, false)))
 }
 
 fn is_name_word(w: &str) -> bool {
@@ -545,14 +547,12 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             ti += 1;
             continue;
         }
-        let w = word(norm, tok, ti);
-        // A two-word given name ("عبد الرحمن", "أبو بكر", "نور الدين") ends at `first`.
-        let two_word = two_word_given_name(g, norm, tok, ti);
-        let first = if two_word.is_some() { ti + 1 } else { ti };
-        let Some((name, off, ambiguous)) = two_word.or_else(|| given_name_at(g, w)) else {
+        let Some((name, off, ambiguous, two_words)) = given_name_at(g, norm, tok, ti) else {
             ti += 1;
             continue;
         };
+        // The given name ends at token `first`.
+        let first = if two_words { ti + 1 } else { ti };
         // Normalization writes the preposition على like the name علي; the original tells them
         // apart ("وافق الرئيس على الاتفاق").
         if name == "علي" && nt.original()[tok.tokens[ti].span.clone()].ends_with('ى') {
@@ -564,11 +564,11 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             ti += 1;
             continue;
         }
-        let sent = tok.sentence_of(ti);
+        let sent_end = tok.sentences[tok.sentence_of(ti)].tokens.end;
         let mut last = first;
         let mut k = first + 1;
         let mut pending_particle = false;
-        while k < tok.tokens.len() && k <= first + 4 && tok.sentence_of(k) == sent {
+        while k < sent_end && k <= first + 4 {
             let gap = &norm[tok.tokens[k - 1].norm.end..tok.tokens[k].norm.start];
             if gap != " " {
                 break;
