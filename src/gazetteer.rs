@@ -174,6 +174,8 @@ pub struct Gazetteer {
     pub given_names: HashMap<String, bool>,
     /// First words of the two-word given names ("عبد", "ابو", "نور").
     pub given_name_heads: rustc_hash::FxHashSet<String>,
+    /// Words that are never read as proclitic + name ("وكاله" is not و + كاله).
+    pub no_split: rustc_hash::FxHashSet<String>,
 }
 
 /// A source of gazetteer data: a name (for errors) and its text.
@@ -221,6 +223,8 @@ impl DataFile {
             FileKind::Roles
         } else if base == "given_names.tsv" {
             FileKind::GivenNames
+        } else if base == "no_split.tsv" {
+            FileKind::NoSplit
         } else if self.name.starts_with("events/") || base == "triggers.tsv" {
             FileKind::Triggers
         } else {
@@ -237,6 +241,7 @@ pub(crate) enum FileKind {
     Titles,
     Roles,
     GivenNames,
+    NoSplit,
     Triggers,
 }
 
@@ -266,6 +271,7 @@ impl Gazetteer {
             lexicon: Lexicon::build(Vec::new()),
             given_names: HashMap::default(),
             given_name_heads: Default::default(),
+            no_split: Default::default(),
         };
         let mut aliases: Vec<(String, Payload)> = Vec::new();
         // Entities first (roles refer to them), then the rest.
@@ -280,6 +286,14 @@ impl Gazetteer {
                 FileKind::Nationalities => g.load_nationalities(f, &mut aliases)?,
                 FileKind::Titles => g.load_titles(f, &mut aliases)?,
                 FileKind::GivenNames => g.load_given_names(f)?,
+                FileKind::NoSplit => {
+                    let t = Table::parse(&f.name, &f.content, &["word"])?;
+                    for row in t.rows() {
+                        if let Some(k) = key_of(row.required("word")?) {
+                            g.no_split.insert(k);
+                        }
+                    }
+                }
                 _ => {}
             }
         }

@@ -105,8 +105,9 @@ fn candidates(g: &Gazetteer, norm: &str, tok: &Tokenized) -> Vec<Vec<Candidate>>
     for (ti, t) in tok.tokens.iter().enumerate() {
         let word = &norm[t.norm.clone()];
         starts.clear();
+        let no_split = g.no_split.contains(word);
         for_each_reading(word, |r| {
-            if r.future {
+            if r.future || (no_split && r.proclitics > 0) {
                 return;
             }
             let (off, form) = match r.article {
@@ -604,7 +605,11 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             last = k;
             pending_particle = false;
             k += 1;
-            if k - first >= 3 && !NAME_PARTICLES.contains(&word(norm, tok, k.min(tok.tokens.len() - 1))) {
+            // Three-part names are given + father's given name + family name ("علي عبدالله صالح",
+            // "محمد جواد ظريف"): a word after a family name is not part of the name ("نور الدين
+            // زنكي حكم").
+            let next_is_particle = NAME_PARTICLES.contains(&word(norm, tok, k.min(tok.tokens.len() - 1)));
+            if (k - first >= 3 || !g.given_names.contains_key(nw)) && !next_is_particle {
                 break;
             }
         }
