@@ -225,7 +225,8 @@ impl<P: Clone> Lexicon<P> {
     pub fn build_from_keys(entries: impl IntoIterator<Item = (String, P)>) -> Self {
         let mut all: Vec<(String, P, KeyForm)> = Vec::new();
         for (key, payload) in entries {
-            if let Some(rest) = key.strip_prefix("ال") {
+            // "ال اخيدو" (a detached article) has no contracted form: " اخيدو" could never match.
+            if let Some(rest) = key.strip_prefix("ال").filter(|r| !r.starts_with(' ')) {
                 if rest.chars().nth(1).is_some() {
                     all.push((rest.to_string(), payload.clone(), KeyForm::Contracted));
                 }
@@ -376,6 +377,9 @@ mod tests {
         let lex = Lexicon::build(vec![("التنف".to_string(), 1), ("تنف".to_string(), 2), ("التنف".to_string(), 3)]);
         assert_eq!(lex.get("تنف").unwrap(), &[(1, KeyForm::Contracted), (2, KeyForm::Plain), (3, KeyForm::Contracted)]);
         assert_eq!(lex.get("التنف").unwrap(), &[(1, KeyForm::Plain), (3, KeyForm::Plain)]);
+        // A detached article yields no contracted key starting with a space.
+        let lex = Lexicon::build(vec![("ال اخيدو".to_string(), 1)]);
+        assert_eq!(lex.keys(), ["ال اخيدو"]);
         let empty: Lexicon<u32> = Lexicon::build(vec![]);
         empty.walk(b"abc", 0, |_, _| panic!("no keys"));
         empty.walk(b"abc", 3, |_, _| panic!("no keys"));
