@@ -199,8 +199,7 @@ impl EventRules {
         let mut best: Option<(u32, usize, usize, bool)> = None; // (trigger, end token, end byte, purpose)
         let mut start_off = 0usize;
         // A trigger never runs past its sentence (a user form may contain a full stop).
-        let sent_end = c.a.tok.sentences[c.a.tok.sentence_of(ti)].tokens.end;
-        let in_sentence = &c.a.tok.tokens[ti..sent_end];
+        let in_sentence = &c.a.tok.tokens[ti..c.a.tok.sentence_end(ti)];
         for_each_reading(w, |r| {
             let pos = t.norm.start + r.stem;
             // "لتفجير", "ليفجر": ل on an indefinite verbal noun or an imperfect verb states a
@@ -1041,12 +1040,7 @@ impl EventSet {
                 && trigger_id(&e.rule) == trigger_id(&ev.rule)
         };
         if let Some(&i) = self.last_of_kind.get(&ev.kind).filter(|&&i| restatement(&self.events[i])) {
-            let e = &mut self.events[i];
-            for s in ev.evidence {
-                if e.evidence.last() != Some(&s) {
-                    e.evidence.push(s);
-                }
-            }
+            add_evidence(&mut self.events[i], ev.evidence);
             return;
         }
         let i = self.events.len();
@@ -1094,8 +1088,13 @@ fn absorb(e: &mut Event, ev: Event) {
         e.reported_by = ev.reported_by;
     }
     e.confidence = e.confidence.max(ev.confidence);
-    // Evidence arrives in text order: a duplicate can only be the last one.
-    for s in ev.evidence {
+    add_evidence(e, ev.evidence);
+}
+
+/// Appends evidence sentences to a record. Evidence arrives in text order: a duplicate can only
+/// be the last one.
+fn add_evidence(e: &mut Event, evidence: Vec<Span>) {
+    for s in evidence {
         if e.evidence.last() != Some(&s) {
             e.evidence.push(s);
         }

@@ -286,14 +286,7 @@ impl Gazetteer {
                 FileKind::Nationalities => g.load_nationalities(f, &mut aliases)?,
                 FileKind::Titles => g.load_titles(f, &mut aliases)?,
                 FileKind::GivenNames => g.load_given_names(f)?,
-                FileKind::NoSplit => {
-                    let t = Table::parse(&f.name, &f.content, &["word"])?;
-                    for row in t.rows() {
-                        if let Some(k) = key_of(row.required("word")?) {
-                            g.no_split.insert(k);
-                        }
-                    }
-                }
+                FileKind::NoSplit => g.load_no_split(f)?,
                 _ => {}
             }
         }
@@ -500,6 +493,16 @@ impl Gazetteer {
             });
             for form in row.list("title") {
                 push_alias(aliases, form, Payload::Title(idx));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_no_split(&mut self, f: &DataFile) -> Result<(), Error> {
+        let t = Table::parse(&f.name, &f.content, &["word"])?;
+        for row in t.rows() {
+            if let Some(k) = key_of(row.required("word")?) {
+                self.no_split.insert(k);
             }
         }
         Ok(())

@@ -121,7 +121,7 @@ fn candidates(g: &Gazetteer, norm: &str, tok: &Tokenized) -> Vec<Vec<Candidate>>
         });
         let mut cs = Vec::new();
         // A name never runs past its sentence (an alias may contain a full stop: "د.ب.ا").
-        let in_sentence = &tok.tokens[ti..tok.sentences[tok.sentence_of(ti)].tokens.end];
+        let in_sentence = &tok.tokens[ti..tok.sentence_end(ti)];
         for &(pos, form, clitic_end) in &starts {
             g.lexicon.walk(hay, pos, |end, payloads| {
                 let Ok(tj) = in_sentence.binary_search_by_key(&end, |t| t.norm.end) else { return };
@@ -234,13 +234,7 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
             };
             let mixed = accepted.iter().any(|p| kind_of(p) != accepted.first().and_then(kind_of));
             if let Some(ty) = mixed.then(|| cue_type(norm, tok, ti)).flatten() {
-                let of_type = |p: &Payload| match *p {
-                    Payload::Entity { idx, .. } => {
-                        let k = g.entities[idx as usize].kind;
-                        k == ty || (ty == EntityType::LOC && k == EntityType::FAC)
-                    }
-                    _ => false,
-                };
+                let of_type = |p: &Payload| kind_of(p).is_some_and(|k| k == ty || (ty == EntityType::LOC && k == EntityType::FAC));
                 if accepted.iter().any(of_type) {
                     accepted.retain(of_type);
                 }
@@ -479,7 +473,7 @@ fn given_name_at<'n>(g: &Gazetteer, norm: &'n str, tok: &Tokenized, ti: usize) -
     if let Some(b) = tok.tokens.get(ti + 1) {
         if stems.iter().any(|&st| g.given_name_heads.contains(&w[st..]))
             && &norm[a.norm.end..b.norm.start] == " "
-            && tok.sentence_of(ti) == tok.sentence_of(ti + 1)
+            && ti + 1 < tok.sentence_end(ti)
         {
             for &st in stems {
                 let key = &norm[a.norm.start + st..b.norm.end];
@@ -565,7 +559,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             ti += 1;
             continue;
         }
-        let sent_end = tok.sentences[tok.sentence_of(ti)].tokens.end;
+        let sent_end = tok.sentence_end(ti);
         let mut last = first;
         let mut k = first + 1;
         let mut pending_particle = false;

@@ -82,6 +82,12 @@ impl Tokenized {
     pub fn sentence_of(&self, token: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= token)
     }
+
+    /// One past the last token of the sentence of `token`: names, triggers and name words
+    /// never run past it.
+    pub fn sentence_end(&self, token: usize) -> usize {
+        self.sentences.get(self.sentence_of(token)).map_or(self.tokens.len(), |s| s.tokens.end)
+    }
 }
 
 /// Splits a normalized text into tokens and sentences.
