@@ -265,7 +265,8 @@ impl EventRules {
         if near.iter().rev().take(2).any(|w| RELATIVES.contains(w)) {
             return Vec::new();
         }
-        let negated = near.iter().any(|w| NEGATIONS.contains(&c.strip_conj(w)));
+        let negations = crate::lang::set("negation");
+        let negated = near.iter().any(|w| negations.contains(c.strip_conj(w)));
 
         let mut rule = String::new();
         let mut actors: Vec<usize> = Vec::new();
@@ -486,7 +487,6 @@ const CLAUSE_OPENERS: &[&str] = &["ان", "انه", "انها", "انهم", "ق�
 /// Modal words right after a trigger noun: "ضربات جوية يمكن أن تستهدف".
 const MODAL_AFTER: &[&str] = &["يمكن", "قد", "سوف", "محتمله", "محتمل", "مرتقبه", "مرتقب", "مزمع", "مزمعه", "وشيك", "وشيكه"];
 const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
-const NEGATIONS: &[&str] = &["لم", "لن", "لا", "عدم", "نفي", "ينفي", "نفت", "تنفي", "دون", "بدون", "ليس", "ليست"];
 const FUTURE_WORDS: &[&str] = &[
     "سوف", "ستقوم", "سيقوم", "تعتزم", "يعتزم", "ربما", "اذا", "لو", "يمكن", "يمكنه", "يمكنها", "يمكنهم", "يمكننا", "محتمل",
     "المحتمل", "تهدد", "يهدد", "هدد", "هددت", "هددوا", "يهددون", "تهديد", "بتهديد", "تخطط", "يخطط", "لمنع", "منع", "يستطيع",

@@ -227,6 +227,8 @@ impl DataFile {
             FileKind::NoSplit
         } else if self.name.starts_with("events/") || base == "triggers.tsv" {
             FileKind::Triggers
+        } else if self.name.starts_with("lang/") {
+            FileKind::WordSet
         } else {
             FileKind::Entities
         }
@@ -243,6 +245,9 @@ pub(crate) enum FileKind {
     GivenNames,
     NoSplit,
     Triggers,
+    /// `lang/<language>/<set>.tsv`: a named word set of the language (see [`crate::lang`]); read by
+    /// `lang`, skipped by the gazetteer loader.
+    WordSet,
 }
 
 /// Generates the inflected forms of a nisba adjective (masculine singular base, normalized):

@@ -25,6 +25,7 @@ pub mod events;
 mod extractor;
 pub mod formats;
 mod input;
+mod lang;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod ner;
