@@ -288,7 +288,7 @@ fn record(doc: &Document, text: &str, index: usize, ev: &Event) -> PloverRecord 
         enddate,
         actor: ev.actor.iter().map(|a| entity(doc, a)).collect(),
         recipient: ev.recipient.iter().map(|a| entity(doc, a)).collect(),
-        event: vec![ev.kind.clone()],
+        event: vec![ev.kind.to_string()],
         mode: ev.mode.iter().cloned().collect(),
         context: if ev.negated { vec!["negation".to_string()] } else { Vec::new() },
         event_loc: ev.location.as_ref().map(location),

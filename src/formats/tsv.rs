@@ -116,7 +116,7 @@ pub fn tsv_rows(doc: &Document, text: &str) -> String {
         let fields: [String; 29] = [
             event_id(doc, text, i),
             date.unwrap_or_default(),
-            ev.kind.clone(),
+            ev.kind.to_string(),
             ev.mode.clone().unwrap_or_default(),
             quad_code(&ev.kind).map(|q| q.to_string()).unwrap_or_default(),
             name(actor),
