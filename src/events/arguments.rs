@@ -52,7 +52,9 @@ pub(crate) fn roles(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, l
         before: c.mentions_in(left..anchor),
         after: c.mentions_in(trig_toks.end..right),
     };
-    let mut found = trig.kind == PloverType::Consult && trig.pos == Pos::Noun && between(c, trig_toks, right, &mut r);
+    let mut found = matches!(trig.kind, PloverType::Consult | PloverType::Assault | PloverType::Cooperate | PloverType::Agree)
+        && trig.pos == Pos::Noun
+        && between(c, trig_toks, right, &mut r);
     if !found {
         found = actor(c, trig, trig_toks, anchor, light, left, right, &mut r);
         recipient(c, trig, trig_toks, right, &mut r);
@@ -182,8 +184,10 @@ fn recipient(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: u
             Some("مع") => matches!(trig.kind, PloverType::Consult | PloverType::Cooperate | PloverType::Agree),
             Some("ب") => violent && matches!(c.a.mentions[m].kind, EntityType::PER | EntityType::ORG),
             Some(p) => sets().recipient_prep.contains(p),
-            // A direct object follows the verb (and its subject) closely.
-            None => c.a.mentions[m].tokens.start <= after_actor + 1,
+            // A direct object follows the verb (and its subject) closely; after a verb of
+            // meeting, asking or blaming, also over a place or time phrase ("استقبل الأمير في
+            // مكتبه بجدة أمس رئيس الوزراء").
+            None => c.a.mentions[m].tokens.start <= after_actor + 1 || (trig.pos == Pos::Verb && !violent && !r.actors.is_empty()),
         };
         if target && (c.is_agent(m, false) || c.is_victim(m)) {
             r.recipients = c.coordinated(Some(m), right, false);
@@ -194,13 +198,17 @@ fn recipient(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: u
 
 /// Location: a place in the clause introduced by a place preposition or cue, after the trigger
 /// first, then before it; not one already used as actor or recipient.
-pub(crate) fn location(c: &Ctx<'_, '_>, r: &Roles) -> Option<usize> {
+///
+/// Without one in the clause, the first marked named place after the trigger in its sentence
+/// (within 25 tokens): "استقبل الأمير ... في مكتبه بجدة اليوم ..." names the place far from the verb.
+pub(crate) fn location(c: &Ctx<'_, '_>, r: &Roles, ti: usize, s_toks: &Range<usize>) -> Option<usize> {
     let used: Vec<usize> = r.actors.iter().chain(&r.recipients).copied().collect();
     let is_place = |m: usize| matches!(c.a.mentions[m].kind, EntityType::LOC | EntityType::FAC) && !used.contains(&m);
-    r.after
-        .iter()
-        .chain(r.before.iter().rev())
-        .copied()
-        .find(|&m| is_place(m) && c.place_marked(m))
-        .map(|m| c.most_specific_place(m))
+    let in_clause = r.after.iter().chain(r.before.iter().rev()).copied().find(|&m| is_place(m) && c.place_marked(m));
+    let found = in_clause.or_else(|| {
+        const WINDOW: usize = 25;
+        let after = c.mentions_in(ti + 1..s_toks.end.min(ti + 1 + WINDOW));
+        after.into_iter().find(|&m| is_place(m) && c.place_marked(m) && c.a.mentions[m].kind == EntityType::LOC)
+    });
+    found.map(|m| c.most_specific_place(m))
 }

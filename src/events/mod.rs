@@ -162,12 +162,12 @@ impl EventRules {
         let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
         let frame = status::frame(c, &trig_toks, &s_toks, future);
         let Some(roles) = arguments::roles(c, trig, &trig_toks, left, right) else { return Vec::new() };
+        let reporter = c.reporter(&s_toks, ti);
         let (actors, recipients) = (&roles.actors, &roles.recipients);
         if trig.constraints.needs_actor && actors.is_empty() || trig.constraints.needs_recipient && recipients.is_empty() {
             return Vec::new();
         }
-        let location = arguments::location(c, &roles);
-        let reporter = c.reporter(&s_toks, ti);
+        let location = arguments::location(c, &roles, ti, &s_toks);
         let time = c.time_near(ti, &s_toks);
         let status = frame.status;
         let mut conf = trig.confidence;
