@@ -18,7 +18,7 @@ use crate::gazetteer::{DataFile, EntityType, FileKind, Gazetteer};
 use crate::lexicon::{KeyForm, Lexicon};
 use crate::ner::Mention;
 use crate::normalize::{normalize, NormalizedText};
-use crate::time::{find_times, DateValue, TimeMention};
+use crate::time::{DateValue, TimeMention};
 use crate::tokenize::Tokenized;
 use crate::tsv::Table;
 
@@ -168,7 +168,7 @@ impl EventRules {
             return Vec::new();
         }
         let norm = a.nt.normalized();
-        let times = find_times(norm, a.date);
+        let times = crate::time::recognize(norm, a.tok, a.date);
         let ctx = Ctx::new(a, &times);
         let mut events = EventSet::default();
         let mut ti = 0;
