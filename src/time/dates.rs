@@ -41,9 +41,18 @@ impl Parser<'_> {
         ok.then_some((k, sem))
     }
 
-    /// The year after a month: "من" is skipped before a year expression ("مايو من عام 2018").
+    /// The year after a month: "من" is skipped before a year expression ("مايو من عام 2018"),
+    /// and the year noun may carry the preposition ل ("7 حزيران لعام 2006", "للعام 2006").
     fn year_after_month(&self, k: usize) -> Option<(usize, YearKind)> {
-        self.year_expr(if self.is(k, fw::OF) { k + 1 } else { k }, false)
+        let k = if self.is(k, fw::OF) { k + 1 } else { k };
+        if let Some(r) = self.year_expr(k, false) {
+            return Some(r);
+        }
+        let w = self.w(k)?;
+        let rest = w.strip_prefix(fw::LAM)?;
+        let contracted = rest.starts_with(fw::LAM).then(|| format!("ا{rest}"));
+        let noun = contracted.as_deref().unwrap_or(rest);
+        self.year_expr_at(k, Some(noun), false)
     }
 
     /// What follows a Gregorian month name at `k`: a pair, then a year or a relation.
@@ -115,7 +124,11 @@ impl Parser<'_> {
     /// Year expressions. `bare_ok`: a modifier precedes, so "العام" alone (this year) and a
     /// bare four-digit year are accepted.
     pub fn year_expr(&self, j: usize, bare_ok: bool) -> Option<(usize, YearKind)> {
-        let w = self.w(j);
+        self.year_expr_at(j, self.w(j), bare_ok)
+    }
+
+    /// [`Self::year_expr`] with the word at `j` given (a form without proclitics).
+    fn year_expr_at(&self, j: usize, w: Option<&str>, bare_ok: bool) -> Option<(usize, YearKind)> {
         if let Some(w) = w.filter(|w| self.v.year_noun.contains(w)) {
             if let Some((k, y, mk)) = self.year4(j + 1, true) {
                 let hijri = mk == Marker::Hijri || (mk == Marker::None && likely_hijri(y));

@@ -43,6 +43,8 @@ pub(super) mod fw {
     pub const ORDINAL_ONE_OF: &str = "الحادي";
     /// "before": "العام قبل الماضي" is the year before last.
     pub const BEFORE: &str = "قبل";
+    /// The preposition ل as the grammar strips it from a year noun after a month ("لعام").
+    pub const LAM: &str = "ل";
     /// The definite article: a year noun with it takes a relation ("العام الماضي").
     pub const ARTICLE: &str = "ال";
 }
