@@ -282,6 +282,8 @@ pub struct Event {
     pub negated: bool,
     /// Who reports it ("وفق البيان", "أفادت مصادر").
     pub reported_by: Option<Span>,
+    /// How the text presents it: reported, background, planned or hypothetical.
+    pub status: Status,
     /// Index of the (first) sentence that reports the event.
     pub sentence: usize,
     /// Id of the rule that fired.

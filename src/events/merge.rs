@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{Construction, RuleId};
-use crate::document::{Argument, Event, PloverType, Span};
+use crate::document::{Argument, Event, PloverType, Span, Status};
 
 pub(crate) fn arg_key(a: &Option<Argument>) -> Option<String> {
     a.as_ref().map(|x| x.entity_id.clone().or_else(|| x.name.clone()).unwrap_or_else(|| x.span.text.clone()))
@@ -33,10 +33,10 @@ pub(crate) struct EventSet {
     last_of_kind: FxHashMap<PloverType, usize>,
 }
 
-type ArgsKey = (PloverType, bool, Option<String>, Option<String>, Option<String>);
+type ArgsKey = (PloverType, bool, Status, Option<String>, Option<String>, Option<String>);
 
 fn args_key(e: &Event) -> ArgsKey {
-    (e.kind, e.negated, arg_key(&e.actor), arg_key(&e.recipient), arg_key(&e.location))
+    (e.kind, e.negated, e.status, arg_key(&e.actor), arg_key(&e.recipient), arg_key(&e.location))
 }
 
 impl EventSet {
@@ -63,6 +63,7 @@ impl EventSet {
         let continuation = |e: &Event| {
             e.kind == ev.kind
                 && e.negated == ev.negated
+                && e.status == ev.status
                 && e.trigger != ev.trigger
                 && (ev.actor.is_none() || rule.construction == Construction::Svo || same_side(&e.actor, &ev.actor))
                 && compatible(&e.recipient, &ev.recipient)
@@ -83,6 +84,7 @@ impl EventSet {
         let restatement = |i: usize| {
             let e = &self.events[i];
             e.negated == ev.negated
+                && e.status == ev.status
                 && bare
                 && ev.sentence > e.sentence
                 && ev.sentence - e.sentence <= 2

@@ -38,6 +38,17 @@ pub const PLOVER_TYPES: [&str; 16] = [
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ];
 
+/// A trigger found at a token.
+struct Found {
+    trigger: u32,
+    end_tok: usize,
+    /// "لتفجير": a purpose, not an event.
+    purpose: bool,
+    /// "سيزور": future prefix.
+    future: bool,
+    start_off: usize,
+}
+
 /// The compiled trigger lexicon and argument rules.
 #[derive(Debug, Clone)]
 pub struct EventRules {
@@ -84,13 +95,13 @@ impl EventRules {
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
             match self.trigger_at(&ctx, ti) {
-                Some((_, end_tok, true, _)) => ti = end_tok,
-                Some((trig, end_tok, false, start_off)) => {
+                Some(Found { end_tok, purpose: true, .. }) => ti = end_tok,
+                Some(f) => {
                     let clause = ctx.clause_id(ti);
-                    for (ev, rule) in self.code(&ctx, trig, ti..end_tok, start_off) {
+                    for (ev, rule) in self.code(&ctx, f.trigger, ti..f.end_tok, f.start_off, f.future) {
                         events.merge_or_push(ev, rule, clause);
                     }
-                    ti = end_tok;
+                    ti = f.end_tok;
                 }
                 None => ti += 1,
             }
@@ -99,22 +110,24 @@ impl EventRules {
     }
 
     /// The trigger starting at token `ti`, if any (longest match, clitic-aware).
-    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<(u32, usize, bool, usize)> {
+    fn trigger_at(&self, c: &Ctx<'_, '_>, ti: usize) -> Option<Found> {
         if c.owner[ti].is_some() {
             return None; // part of a name
         }
         let norm = c.norm;
         let t = &c.a.tok.tokens[ti];
         let w = &norm[t.norm.clone()];
-        let mut best: Option<(u32, usize, usize, bool)> = None; // (trigger, end token, end byte, purpose)
+        let mut best: Option<(u32, usize, usize, bool, bool)> = None; // (trigger, end token, end byte, purpose, future)
         let mut start_off = 0usize;
         // A trigger never runs past its sentence (a user form may contain a full stop).
         let in_sentence = &c.a.tok.tokens[ti..c.a.tok.sentence_end(ti)];
         for_each_reading(w, |r| {
             let pos = t.norm.start + r.stem;
             // "لتفجير", "ليفجر": ل on an indefinite verbal noun or an imperfect verb states a
-            // purpose, not an event; "سيقصف" (future س) is not a realized event either.
-            let purpose = (r.article == Article::None && w[..r.proclitics].ends_with('ل')) || r.future;
+            // purpose, not an event; "سيقصف" (future س) is not a realized event either: it is
+            // coded as planned.
+            let lam = r.article == Article::None && w[..r.proclitics].ends_with('ل');
+            let purpose = lam || r.future;
             self.lexicon.walk(norm.as_bytes(), pos, |end, ps| {
                 let Ok(k) = in_sentence.binary_search_by_key(&end, |t| t.norm.end) else { return };
                 for &(idx, form) in ps {
@@ -127,17 +140,17 @@ impl EventRules {
                         Pos::Noun => !r.future,
                     };
                     if ok && best.is_none_or(|b| end > b.2 || (end == b.2 && b.3 && !purpose)) {
-                        best = Some((idx, ti + k + 1, end, purpose));
+                        best = Some((idx, ti + k + 1, end, purpose, r.future && !lam));
                         start_off = if r.article == Article::Full { r.proclitics } else { r.stem };
                     }
                 }
             });
         });
-        best.map(|(i, e, _, p)| (i, e, p, start_off))
+        best.map(|(trigger, end_tok, _, p, future)| Found { trigger, end_tok, purpose: p && !future, future, start_off })
     }
 
     /// The records of the trigger `idx` at tokens `trig_toks`: one per (actor, recipient) dyad.
-    fn code(&self, c: &Ctx<'_, '_>, idx: u32, trig_toks: Range<usize>, start_off: usize) -> Vec<(Event, RuleId)> {
+    fn code(&self, c: &Ctx<'_, '_>, idx: u32, trig_toks: Range<usize>, start_off: usize, future: bool) -> Vec<(Event, RuleId)> {
         let trig = &self.triggers[idx as usize];
         let ti = trig_toks.start;
         let sent = c.a.tok.sentence_of(ti);
@@ -146,7 +159,7 @@ impl EventRules {
             return Vec::new(); // a light verb: the following noun carries the event
         }
         let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
-        let Some(negated) = status::frame(c, &trig_toks, &s_toks) else { return Vec::new() };
+        let frame = status::frame(c, &trig_toks, &s_toks, future);
         let Some(roles) = arguments::roles(c, trig, &trig_toks, left, right) else { return Vec::new() };
         let (actors, recipients) = (&roles.actors, &roles.recipients);
         if trig.constraints.needs_actor && actors.is_empty() || trig.constraints.needs_recipient && recipients.is_empty() {
@@ -155,6 +168,7 @@ impl EventRules {
         let location = arguments::location(c, &roles);
         let reporter = c.reporter(&s_toks, ti);
         let time = c.time_near(ti, &s_toks);
+        let status = frame.status;
         let mut conf = trig.confidence;
         if !actors.is_empty() {
             conf += 0.1;
@@ -189,8 +203,9 @@ impl EventRules {
                         span: c.span(t.start..t.end),
                         date: t.value.map(|v| cap_to_date(v, c.a.date).to_iso()),
                     }),
-                    negated,
+                    negated: frame.negated,
                     reported_by: reporter.as_ref().filter(|(m, _)| m.is_none() || *m != am).map(|(_, sp)| sp.clone()),
+                    status,
                     sentence: sent,
                     rule: rule_text.clone(),
                     confidence: (conf * 100.0).round() / 100.0,
