@@ -54,6 +54,8 @@ pub enum EntitySource {
     Title,
     /// A context pattern (cue word + name) for a name the gazetteers lack.
     Pattern,
+    /// The statistical tagger (`--ner hybrid`) alone: a name the gazetteers lack.
+    Model,
 }
 
 /// An entity mention.

@@ -10,6 +10,7 @@ use khabar::{Document, Extractor, Input};
 use rayon::prelude::*;
 
 mod cli_eval;
+mod cli_train;
 
 #[derive(Parser)]
 #[command(name = "khabar", version, about = "Arabic news → structured event records (PLOVER/CAMEO)")]
@@ -29,6 +30,9 @@ enum Command {
     /// Inspect and check the gazetteers.
     #[command(subcommand)]
     Gazetteer(cli_eval::GazetteerCommand),
+    /// Train the statistical NER tagger.
+    #[command(subcommand)]
+    Train(cli_train::TrainCommand),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,6 +114,23 @@ struct ExtractArgs {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    ner: NerArgs,
+}
+
+/// Entity recognition options (extract, eval ner).
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct NerArgs {
+    /// Entity recognition: hybrid (gazetteers + statistical tagger) or gazetteer (rules only).
+    #[arg(long, value_name = "hybrid|gazetteer", value_parser = parse_ner)]
+    ner: Option<khabar::NerMode>,
+    /// A tagger model written by `khabar train ner` instead of the embedded one.
+    #[arg(long, value_name = "PATH")]
+    ner_model: Option<PathBuf>,
+}
+
+fn parse_ner(s: &str) -> Result<khabar::NerMode, String> {
+    khabar::NerMode::parse(s).ok_or_else(|| format!("expected hybrid or gazetteer, got {s:?}"))
 }
 
 fn main() -> ExitCode {
@@ -118,6 +139,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Eval(cmd) => cli_eval::eval(cmd),
         Command::Gazetteer(cmd) => cli_eval::gazetteer(cmd),
+        Command::Train(cmd) => cli_train::train_cmd(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -137,11 +159,21 @@ pub(crate) fn err(msg: impl Into<String>) -> io::Error {
 }
 
 pub(crate) fn build_extractor(gazetteers: &[PathBuf], no_defaults: bool) -> io::Result<Extractor> {
-    if gazetteers.is_empty() && !no_defaults {
+    build_extractor_ner(gazetteers, no_defaults, &NerArgs::default())
+}
+
+pub(crate) fn build_extractor_ner(gazetteers: &[PathBuf], no_defaults: bool, ner: &NerArgs) -> io::Result<Extractor> {
+    if gazetteers.is_empty() && !no_defaults && ner.ner.is_none() && ner.ner_model.is_none() {
         return Ok(Extractor::new());
     }
     let mut b = Extractor::builder();
     b.defaults(!no_defaults);
+    if let Some(m) = ner.ner {
+        b.ner(m);
+    }
+    if let Some(p) = &ner.ner_model {
+        b.ner_model(p);
+    }
     for g in gazetteers {
         b.gazetteer_file(g);
     }
@@ -156,7 +188,7 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
         Some(d) => Some(khabar::parse_date(d).map_err(|e| err(format!("--date: {e}")))?),
         None => None,
     };
-    let ex = build_extractor(&args.gazetteers, args.no_default_gazetteers)?;
+    let ex = build_extractor_ner(&args.gazetteers, args.no_default_gazetteers, &args.ner)?;
     let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let input = args.input.unwrap_or_else(|| {
         let ext = |e: &str| files.iter().all(|f| f.extension().is_some_and(|x| x == e));

@@ -35,6 +35,8 @@ pub struct Mention {
     pub title: Option<u32>,
     /// How it was found.
     pub source: EntitySource,
+    /// The alias is context-flagged (a common word that needs a cue or an earlier mention).
+    pub context: bool,
 }
 
 
@@ -80,8 +82,33 @@ struct Candidate {
 
 /// Finds entity mentions in a tokenized normalized text.
 pub fn recognize(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenized, date: Option<NaiveDate>) -> Vec<Mention> {
+    recognize_with_hits(g, nt, tok, date, None)
+}
+
+/// Raw lexicon hits of one token, as bits: for every alias that covers the token, before any
+/// selection, `bit(kind, inside, context)` (see [`hit_bit`]).
+pub type Hits = u32;
+
+/// The bit of a raw lexicon hit: kind 0 PER, 1 LOC/FAC, 2 ORG, 3 other entity, 4 title,
+/// 5 nationality; `inside` for a token after the alias's first; `context` for a flagged alias.
+pub fn hit_bit(kind: u32, inside: bool, context: bool) -> Hits {
+    1 << (kind * 4 + inside as u32 * 2 + context as u32)
+}
+
+/// [`recognize`], also filling `hits` (one entry per token) with the raw lexicon hits, which
+/// the statistical tagger reads as features.
+pub fn recognize_with_hits(
+    g: &Gazetteer,
+    nt: &NormalizedText<'_>,
+    tok: &Tokenized,
+    date: Option<NaiveDate>,
+    hits: Option<&mut Vec<Hits>>,
+) -> Vec<Mention> {
     let norm = nt.normalized();
     let cands = candidates(g, norm, tok);
+    if let Some(hits) = hits {
+        raw_hits(g, &cands, hits);
+    }
     // Pass 1: unambiguous mentions only, to learn which entities the document talks about.
     let first = select(g, norm, tok, &cands, &HashSet::default());
     let seen: HashSet<u32> = first.iter().filter_map(|m| m.entity).collect();
@@ -92,6 +119,30 @@ pub fn recognize(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenized, date: 
     add_given_name_persons(g, nt, tok, &mut mentions);
     mentions.sort_by_key(|m| (m.norm.start, m.norm.end));
     mentions
+}
+
+fn raw_hits(g: &Gazetteer, cands: &[Vec<Candidate>], hits: &mut Vec<Hits>) {
+    hits.clear();
+    hits.resize(cands.len(), 0);
+    for (ti, cs) in cands.iter().enumerate() {
+        for c in cs {
+            for p in &c.payloads {
+                let (kind, context) = match *p {
+                    Payload::Entity { idx, context } => match g.entities[idx as usize].kind {
+                        EntityType::PER => (0, context),
+                        EntityType::LOC | EntityType::FAC => (1, context),
+                        EntityType::ORG => (2, context),
+                        _ => (3, context),
+                    },
+                    Payload::Title(_) => (4, false),
+                    Payload::Nationality(_) => (5, false),
+                };
+                for (k, h) in hits[ti..c.tok_end.min(cands.len())].iter_mut().enumerate() {
+                    *h |= hit_bit(kind, k > 0, context);
+                }
+            }
+        }
+    }
 }
 
 fn candidates(g: &Gazetteer, norm: &str, tok: &Tokenized) -> Vec<Vec<Candidate>> {
@@ -252,9 +303,11 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
                     nationality: None,
                     title: None,
                     source: EntitySource::Gazetteer,
+                    context: false,
                 };
                 match p {
-                    Payload::Entity { idx, .. } => {
+                    Payload::Entity { idx, context } => {
+                        m.context = context;
                         m.kind = g.entities[idx as usize].kind;
                         m.entity = Some(idx);
                     }
@@ -341,6 +394,7 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
                 nationality: None,
                 title: Some(t),
                 source: EntitySource::Title,
+                context: false,
             });
         } else if next.is_none() {
             // Unknown name after the title: up to two plain words.
@@ -375,6 +429,7 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
                     nationality: None,
                     title: None,
                     source: EntitySource::Pattern,
+                    context: false,
                 });
             }
         }
@@ -442,6 +497,7 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
             nationality: None,
             title: None,
             source: EntitySource::Pattern,
+            context: false,
         });
     }
     ms.extend(added);
@@ -630,6 +686,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             nationality: None,
             title: None,
             source,
+            context: false,
         });
         for c in covered.iter_mut().take(last + 1).skip(ti) {
             *c = true;
@@ -705,6 +762,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
                 nationality: None,
                 title: None,
                 source: if entity.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
+                context: false,
             });
             covered[k] = true;
         }
