@@ -42,3 +42,8 @@ pub use filter::{EventFilter, STATUSES};
 pub use gazetteer::EntityType;
 pub use normalize::{normalize, NormalizedText};
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};
+
+/// The README's Rust snippets are doc tests: `cargo test` compiles and runs them.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
