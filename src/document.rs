@@ -299,6 +299,8 @@ pub struct Event {
 /// The result of extracting one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON).
+    pub khabar: Version,
     /// Document id, if given.
     pub id: Option<String>,
     /// Document date (`YYYY-MM-DD`), if given.
@@ -307,6 +309,23 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+}
+
+/// The crate version, serialized as a string: which khabar wrote a stored document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Version;
+
+impl Version {
+    /// The version string (`CARGO_PKG_VERSION`).
+    pub const fn as_str(self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+}
+
+impl Serialize for Version {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl Document {

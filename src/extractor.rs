@@ -189,7 +189,7 @@ impl Extractor {
             .collect();
         let analysis = Analysis { nt: &nt, tok: &tok, mentions: &mentions, ci: &ci, date: input.date, gazetteer: g };
         let events = self.inner.events.extract(&analysis);
-        Document { id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
+        Document { khabar: crate::document::Version, id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
     }
 
     /// Extracts many inputs in parallel (rayon); output order is input order.
