@@ -170,6 +170,54 @@ pub struct TimeMention {
 /// expression wins where candidates overlap. See the [module documentation](self) for what is
 /// recognized and how each expression is resolved.
 pub fn find_times(normalized: &str, doc_date: Option<NaiveDate>) -> Vec<TimeMention> {
+    // The scan keeps a token record per word; over a whole long document that was 10 bytes of
+    // memory per input byte. It runs line block by line block instead: a time expression never
+    // spans a line break.
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < normalized.len() {
+        let to = chunk_end(normalized, from);
+        out.extend(find_times_in(&normalized[from..to], doc_date).into_iter().map(|mut m| {
+            m.start += from;
+            m.end += from;
+            m
+        }));
+        from = to;
+    }
+    out
+}
+
+/// Bytes of text [`find_times`] scans at once (at least; it cuts at the next line break).
+const TIME_CHUNK: usize = 1 << 16;
+
+/// Where the block of `text` that starts at `from` ends: after the first line break past
+/// [`TIME_CHUNK`] bytes; in a text without line breaks, after a sentence-final punctuation and a
+/// space, or else after a space, between 4 and 8 × [`TIME_CHUNK`] bytes; always on a char boundary.
+fn chunk_end(text: &str, from: usize) -> usize {
+    if text.len() - from <= TIME_CHUNK {
+        return text.len();
+    }
+    let b = text.as_bytes();
+    let after = |start: usize, limit: usize, pred: &dyn Fn(usize) -> bool| -> Option<usize> {
+        (start..limit.min(b.len())).find(|&i| pred(i)).map(|i| i + 1)
+    };
+    let soft = from + TIME_CHUNK;
+    let hard = from + 4 * TIME_CHUNK;
+    let last = from + 8 * TIME_CHUNK;
+    after(soft, hard, &|i| b[i] == b'\n')
+        .or_else(|| after(hard, last, &|i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?')))
+        .or_else(|| after(hard, last, &|i| b[i] == b' '))
+        .unwrap_or_else(|| {
+            // No space in 256 KiB: cut at a char boundary.
+            let mut e = last.min(b.len());
+            while !text.is_char_boundary(e) {
+                e += 1;
+            }
+            e
+        })
+}
+
+fn find_times_in(normalized: &str, doc_date: Option<NaiveDate>) -> Vec<TimeMention> {
     let toks = tokenize(normalized);
     let mut cands = candidates(&toks);
     // Longest first, then leftmost; keep those that do not overlap an already kept one.
@@ -2260,5 +2308,24 @@ mod tests {
             let _ = find_times(text, Some(d("0001-01-01")));
             let _ = find_times(text, None);
         }
+    }
+
+    #[test]
+    fn long_texts_are_scanned_in_blocks_without_losing_expressions() {
+        let n = crate::normalize::normalize;
+        // With line breaks, and as one unpunctuated line (cut at spaces).
+        for sep in ["\n", " "] {
+            let line = n("وقال المرصد في 5 يوليو 2019 إن الغارات استهدفت مخازن");
+            let text = vec![line.as_str(); 8000].join(sep);
+            assert!(text.len() > 8 * TIME_CHUNK);
+            let ms = find_times(&text, Some(d("2019-07-07")));
+            // A cut at a space (only in text without line breaks or full stops, once per
+            // 256 KiB) may split one expression.
+            let whole = ms.iter().filter(|m| text[m.start..m.end] == n("5 يوليو 2019")).count();
+            assert!(whole >= 7990, "{whole} of 8000 found whole with {sep:?}");
+        }
+        // No space at all: still cut on char boundaries.
+        let text = "ب".repeat(300_000);
+        assert!(find_times(&text, None).is_empty());
     }
 }
