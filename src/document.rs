@@ -128,21 +128,37 @@ pub struct TimeArg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum PloverType {
+    /// Agree to, or sign, an agreement.
     Agree,
+    /// Meet, visit, call, talk.
     Consult,
+    /// Verbal support, praise, apology.
     Support,
+    /// Make a concession.
     Concede,
+    /// Cooperate materially.
     Cooperate,
+    /// Give aid.
     Aid,
+    /// Withdraw, release, cease fire.
     Retreat,
+    /// Ask, call for, demand.
     Request,
+    /// Blame, condemn, criticize.
     Accuse,
+    /// Refuse, reject.
     Reject,
+    /// Threaten.
     Threaten,
+    /// Demonstrate, strike, sit in.
     Protest,
+    /// Impose sanctions, sever ties.
     Sanction,
+    /// Deploy, reinforce, put on alert.
     Mobilize,
+    /// Arrest, seize, sentence, expel.
     Coerce,
+    /// Physical violence: strikes, shelling, bombing, clashes, killing, abduction.
     Assault,
 }
 
