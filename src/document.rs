@@ -54,6 +54,8 @@ pub enum EntitySource {
     Title,
     /// A context pattern (cue word + name) for a name the gazetteers lack.
     Pattern,
+    /// The statistical tagger (`--ner hybrid`) alone: a name the gazetteers lack.
+    Model,
 }
 
 /// An entity mention.
@@ -126,21 +128,37 @@ pub struct TimeArg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum PloverType {
+    /// Agree to, or sign, an agreement.
     Agree,
+    /// Meet, visit, call, talk.
     Consult,
+    /// Verbal support, praise, apology.
     Support,
+    /// Make a concession.
     Concede,
+    /// Cooperate materially.
     Cooperate,
+    /// Give aid.
     Aid,
+    /// Withdraw, release, cease fire.
     Retreat,
+    /// Ask, call for, demand.
     Request,
+    /// Blame, condemn, criticize.
     Accuse,
+    /// Refuse, reject.
     Reject,
+    /// Threaten.
     Threaten,
+    /// Demonstrate, strike, sit in.
     Protest,
+    /// Impose sanctions, sever ties.
     Sanction,
+    /// Deploy, reinforce, put on alert.
     Mobilize,
+    /// Arrest, seize, sentence, expel.
     Coerce,
+    /// Physical violence: strikes, shelling, bombing, clashes, killing, abduction.
     Assault,
 }
 
@@ -297,6 +315,8 @@ pub struct Event {
 /// The result of extracting one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON).
+    pub khabar: Version,
     /// Document id, if given.
     pub id: Option<String>,
     /// Document date (`YYYY-MM-DD`), if given.
@@ -305,6 +325,23 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+}
+
+/// The crate version, serialized as a string: which khabar wrote a stored document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Version;
+
+impl Version {
+    /// The version string (`CARGO_PKG_VERSION`).
+    pub const fn as_str(self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+}
+
+impl Serialize for Version {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl Document {

@@ -24,7 +24,6 @@ use crate::gazetteer::{DataFile, Gazetteer};
 use crate::lexicon::{KeyForm, Lexicon};
 use crate::ner::Mention;
 use crate::normalize::NormalizedText;
-use crate::time::find_times;
 use crate::tokenize::Tokenized;
 
 use context::{cap_to_date, Ctx};
@@ -90,7 +89,7 @@ impl EventRules {
             return Vec::new();
         }
         let norm = a.nt.normalized();
-        let times = find_times(norm, a.date);
+        let times = crate::time::recognize(norm, a.tok, a.date);
         let ctx = Ctx::new(a, &times);
         let mut events = EventSet::default();
         let mut ti = 0;
