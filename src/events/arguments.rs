@@ -157,7 +157,7 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
         // preposition, and not the subject of a reporting verb (that one reports).
         if let Some(&m) = r.before.iter().rev().find(|&&m| !c.has_prep(m) && c.is_agent(m, true)) {
             let reports = c.is_reporter_subject(m);
-            if !reports || light {
+            if !reports || light || trig.constraints.participle {
                 r.actors = c.coordinated_back(m, left);
                 found = Some(Construction::Svo);
             }

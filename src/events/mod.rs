@@ -158,7 +158,10 @@ impl EventRules {
         if vetoes::vetoed(c, trig, &trig_toks, &s_toks) || trig.constraints.light_verb {
             return Vec::new(); // a light verb: the following noun carries the event
         }
-        let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        let (mut left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        if trig.constraints.participle {
+            left = s_toks.start.max(ti.saturating_sub(40));
+        }
         let frame = status::frame(c, &trig_toks, &s_toks, future);
         let Some(roles) = arguments::roles(c, trig, &trig_toks, left, right) else { return Vec::new() };
         let reporter = c.reporter(&s_toks, ti);
