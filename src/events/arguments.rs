@@ -58,6 +58,9 @@ pub(crate) fn roles(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, l
     if !found {
         found = actor(c, trig, trig_toks, anchor, light, left, right, &mut r);
         recipient(c, trig, trig_toks, right, &mut r);
+        if r.recipients.is_empty() && trig.kind == PloverType::Assault && trig.pos == Pos::Noun {
+            r.recipients.extend(partitive_victims(c, trig_toks, right, &r.actors));
+        }
         // CONSULT with coordinated subjects: "بوتين وترامب اجتمعا" — the co-subjects are the
         // two sides; anything after is context ("على هامش قمة العشرين").
         if trig.kind == PloverType::Consult && r.actors.len() >= 2 {
@@ -116,7 +119,9 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
         r.actors = c.coordinated_back(m, left);
         found = Some(Construction::Svo);
     } else if trig.pos == Pos::Noun
-        && adjacent_after.is_some_and(|m| (violent && (c.is_victim(m) || c.is_generic(m))) || trig.kind == PloverType::Sanction)
+        && adjacent_after.is_some_and(|m| {
+            (violent && (c.is_victim(m) || c.is_generic(m) || trig.constraints.patient_genitive)) || trig.kind == PloverType::Sanction
+        })
     {
         // The genitive of a violent or sanctioning verbal noun is usually its object:
         // "تحييد عناصر", "مقتل مدنيين", "تعليق عضوية روسيا".
@@ -194,6 +199,18 @@ fn recipient(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: u
             break;
         }
     }
+}
+
+/// Victims named after a casualty count: "مقتل 33 مسلحا من داعش", "قتلى من الحوثيين" — the
+/// group after من within a few words of the trigger.
+fn partitive_victims(c: &Ctx<'_, '_>, trig_toks: &Range<usize>, right: usize, actors: &[usize]) -> Option<usize> {
+    let end = right.min(trig_toks.end + 4);
+    let k = (trig_toks.end..end).find(|&k| c.word(k) == "من")?;
+    let m = c.owner.get(k + 1).copied().flatten()?;
+    let ok = c.a.mentions[m].tokens.start == k + 1
+        && !actors.contains(&m)
+        && (c.is_agent(m, false) || c.a.mentions[m].kind == EntityType::NORP);
+    ok.then_some(m)
 }
 
 /// Location: a place in the clause introduced by a place preposition or cue, after the trigger
