@@ -54,7 +54,7 @@ pub(crate) fn roles(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, l
     };
     let mut found = matches!(trig.kind, PloverType::Consult | PloverType::Assault | PloverType::Cooperate | PloverType::Agree)
         && trig.pos == Pos::Noun
-        && between(c, trig_toks, right, &mut r);
+        && between(c, trig, trig_toks, right, &mut r);
     if !found {
         found = actor(c, trig, trig_toks, anchor, light, left, right, &mut r);
         recipient(c, trig, trig_toks, right, &mut r);
@@ -86,10 +86,14 @@ pub(crate) fn roles(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, l
 }
 
 /// "محادثات بين X و Y": the first side acts, the others receive.
-fn between(c: &Ctx<'_, '_>, trig_toks: &Range<usize>, right: usize, r: &mut Roles) -> bool {
+/// For clashes one named side is enough ("اشتباكات بين الحوثيين وقوات المقاومة", where the second
+/// side is no name): it is the actor.
+fn between(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: usize, r: &mut Roles) -> bool {
     let Some(k) = (trig_toks.end..right.min(trig_toks.end + 4)).find(|&k| c.word(k) == "بين") else { return false };
-    let group = c.coordinated(c.mentions_in(k + 1..right).first().copied(), right, true);
-    if group.len() < 2 {
+    let first = c.mentions_in(k + 1..right).first().copied().filter(|&m| c.a.mentions[m].tokens.start == k + 1);
+    let group = c.coordinated(first, right, true);
+    let needed = if trig.kind == PloverType::Assault { 1 } else { 2 };
+    if group.len() < needed {
         return false;
     }
     r.actors.push(group[0]);
@@ -136,7 +140,7 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
         let from = if light { anchor + 1 } else { trig_toks.end };
         // The subject follows the verb directly, or after adverbs of time ("أمس").
         let mut k = from;
-        while k < right && c.owner[k].is_none() && c.in_list(c.word(k), sets().adverb_after_verb) {
+        while k < right && c.owner[k].is_none() && (c.in_list(c.word(k), sets().adverb_after_verb) || c.in_bare_title(k)) {
             k += 1;
         }
         let subject = (k < right).then(|| c.owner[k]).flatten().filter(|&m| c.a.mentions[m].tokens.start == k);
@@ -160,7 +164,11 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
     if r.actors.is_empty() {
         // SVO (or the subject of the light verb): the nearest agent before, not after a
         // preposition, and not the subject of a reporting verb (that one reports).
-        if let Some(&m) = r.before.iter().rev().find(|&&m| !c.has_prep(m) && c.is_agent(m, true)) {
+        // A participle's actor is the subject of the main clause: the first agent of the sentence.
+        let subject = |m: &&usize| !c.has_prep(**m) && c.is_agent(**m, true);
+        let found_before =
+            if trig.constraints.participle { r.before.iter().find(subject) } else { r.before.iter().rev().find(subject) };
+        if let Some(&m) = found_before {
             let reports = c.is_reporter_subject(m);
             if !reports || light || trig.constraints.participle {
                 r.actors = c.coordinated_back(m, left);

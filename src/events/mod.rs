@@ -137,7 +137,8 @@ impl EventRules {
                     let trig = &self.triggers[idx as usize];
                     let ok = match trig.pos {
                         Pos::Verb => r.article == Article::None,
-                        Pos::Noun => !r.future,
+                        // A participle (حال) is indefinite: "المتهمة", "الداعية" are nouns.
+                        Pos::Noun => !r.future && !(trig.constraints.participle && r.article != Article::None),
                     };
                     if ok && best.is_none_or(|b| end > b.2 || (end == b.2 && b.3 && !purpose)) {
                         best = Some((idx, ti + k + 1, end, purpose, r.future && !lam));
