@@ -225,14 +225,19 @@ fn partitive_victims(c: &Ctx<'_, '_>, trig_toks: &Range<usize>, right: usize, ac
 /// first, then before it; not one already used as actor or recipient.
 ///
 /// Without one in the clause, the first marked named place after the trigger in its sentence
-/// (within 25 tokens): "استقبل الأمير ... في مكتبه بجدة اليوم ..." names the place far from the verb.
+/// (within 25 tokens, before any clause opener): a long clause names the place far from the verb: "استقبل الأمير ... في مكتبه بجدة اليوم ..." names the place far from the verb.
 pub(crate) fn location(c: &Ctx<'_, '_>, r: &Roles, ti: usize, s_toks: &Range<usize>) -> Option<usize> {
     let used: Vec<usize> = r.actors.iter().chain(&r.recipients).copied().collect();
     let is_place = |m: usize| matches!(c.a.mentions[m].kind, EntityType::LOC | EntityType::FAC) && !used.contains(&m);
     let in_clause = r.after.iter().chain(r.before.iter().rev()).copied().find(|&m| is_place(m) && c.place_marked(m));
     let found = in_clause.or_else(|| {
         const WINDOW: usize = 25;
-        let after = c.mentions_in(ti + 1..s_toks.end.min(ti + 1 + WINDOW));
+        // Not into a subordinate clause ("منظومة صواريخ التي نشرتها في سوريا").
+        let limit = s_toks.end.min(ti + 1 + WINDOW);
+        let end = (ti + 1..limit)
+            .find(|&k| sets().clause_opener.contains(c.strip_conj(c.word(k))))
+            .unwrap_or(limit);
+        let after = c.mentions_in(ti + 1..end);
         after.into_iter().find(|&m| is_place(m) && c.place_marked(m) && c.a.mentions[m].kind == EntityType::LOC)
     });
     found.map(|m| c.most_specific_place(m))
