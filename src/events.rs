@@ -11,15 +11,14 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::analysis::Analysis;
 use crate::clitics::{for_each_reading, Article};
-use crate::document::{Argument, CharIndex, Event, GeoFields, Span, TimeArg};
+use crate::document::{Argument, Event, Span, TimeArg};
 use crate::error::Error;
-use crate::gazetteer::{DataFile, EntityType, FileKind, Gazetteer};
+use crate::gazetteer::{DataFile, EntityType, FileKind};
 use crate::lexicon::{KeyForm, Lexicon};
-use crate::ner::Mention;
-use crate::normalize::{normalize, NormalizedText};
+use crate::normalize::normalize;
 use crate::time::{DateValue, TimeMention};
-use crate::tokenize::Tokenized;
 use crate::tsv::Table;
 
 /// The 16 PLOVER event types.
@@ -60,16 +59,6 @@ struct Trigger {
 pub struct EventRules {
     triggers: Vec<Trigger>,
     lexicon: Lexicon<u32>,
-}
-
-/// Everything the event rules read about one document.
-pub(crate) struct Analysis<'a, 'b> {
-    pub nt: &'a NormalizedText<'b>,
-    pub tok: &'a Tokenized,
-    pub mentions: &'a [Mention],
-    pub ci: &'a CharIndex<'b>,
-    pub date: Option<NaiveDate>,
-    pub gazetteer: &'a Gazetteer,
 }
 
 /// Generates the inflections of a verb from its perfect and imperfect 3rd masc. sing. forms.
@@ -163,13 +152,11 @@ impl EventRules {
     }
 
     /// Extracts the event records of a document.
-    pub(crate) fn extract(&self, a: &Analysis<'_, '_>) -> Vec<Event> {
+    pub(crate) fn extract(&self, a: &Analysis<'_>) -> Vec<Event> {
         if self.triggers.is_empty() || a.tok.tokens.is_empty() {
             return Vec::new();
         }
-        let norm = a.nt.normalized();
-        let times = crate::time::recognize(norm, a.tok, a.date);
-        let ctx = Ctx::new(a, &times);
+        let ctx = Ctx::new(a, &a.times);
         let mut events = EventSet::default();
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
@@ -522,7 +509,7 @@ fn stem_of(w: &str) -> &str {
 }
 
 struct Ctx<'a, 'b> {
-    a: &'a Analysis<'a, 'b>,
+    a: &'a Analysis<'b>,
     norm: &'a str,
     owner: Vec<Option<usize>>,
     /// Token → the bare title mention ending there ("للرئيس" in "للرئيس الروسي بوتين").
@@ -534,7 +521,7 @@ struct Ctx<'a, 'b> {
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
-    fn new(a: &'a Analysis<'a, 'b>, times: &'a [TimeMention]) -> Self {
+    fn new(a: &'a Analysis<'b>, times: &'a [TimeMention]) -> Self {
         let mut owner = vec![None; a.tok.tokens.len()];
         let mut title_end = vec![None; a.tok.tokens.len()];
         for (i, m) in a.mentions.iter().enumerate() {
@@ -904,28 +891,22 @@ impl<'a, 'b> Ctx<'a, 'b> {
     fn argument(&self, m: usize) -> Argument {
         let mm = &self.a.mentions[m];
         let g = self.a.gazetteer;
+        let r = self.a.referent(mm);
+        let level = match mm.entity.map(|e| &g.entities[e as usize]) {
+            Some(r) if r.rank == 2 => 0,
+            Some(r) if r.kind == EntityType::LOC && r.population >= 1_000_000 => 1,
+            Some(_) => 2,
+            None => 1,
+        };
         let mut arg = Argument {
             span: self.span(mm.norm.clone()),
-            entity_id: None,
-            name: None,
-            country: None,
-            code: None,
-            geo: GeoFields::default(),
-            level: 1,
+            entity_id: r.entity_id,
+            name: r.name,
+            country: r.country,
+            code: r.code,
+            geo: r.geo,
+            level,
         };
-        if let Some(e) = mm.entity {
-            let r = &g.entities[e as usize];
-            arg.level = if r.rank == 2 { 0 } else if r.kind == EntityType::LOC && r.population >= 1_000_000 { 1 } else { 2 };
-            arg.entity_id = Some(r.id.clone());
-            arg.name = Some(r.name.clone());
-            arg.country = r.country.clone();
-            arg.code = r.code.clone();
-            arg.geo = crate::extractor::geo_fields(r);
-        } else if let Some(n) = mm.nationality {
-            let n = &g.nationalities[n as usize];
-            arg.name = Some(n.name.clone());
-            arg.country = n.country.clone();
-        }
         // A following nationality adjective gives a country to generic agents ("قوات الأمن العراقية").
         if arg.country.is_none() {
             if let Some(n) = self.owner.get(mm.tokens.end).copied().flatten() {

@@ -18,6 +18,7 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
 pub mod clitics;
 mod document;
 mod error;
@@ -34,9 +35,8 @@ pub mod time;
 pub mod tokenize;
 mod tsv;
 
-pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, Span, TimeArg};
+pub use document::{Argument, Document, Entity, EntitySource, EntityType, Event, GeoFields, Span, TimeArg};
 pub use error::{parse_date, Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, Input, Options};
-pub use gazetteer::EntityType;
 pub use normalize::{normalize, NormalizedText};
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use khabar::{Document, Extractor, Input};
+use khabar::{Extractor, Input};
 use rayon::prelude::*;
 
 mod cli_eval;
@@ -210,8 +210,7 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
                     inputs.push(Input { id: Some(name), text, date });
                 }
             }
-            let docs = ex.extract_batch(&inputs);
-            write_docs(&docs, &inputs, format, &mut out)?;
+            write_docs(&ex, &inputs, format, &mut out)?;
         }
     }
     out.flush()
@@ -221,26 +220,27 @@ fn open(f: &PathBuf) -> io::Result<File> {
     File::open(f).map_err(|e| err(format!("{}: {e}", f.display())))
 }
 
-fn write_docs(docs: &[Document], inputs: &[Input], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
+fn write_docs(ex: &Extractor, inputs: &[Input], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
     if let Some(f) = format.rich() {
-        let pieces: Vec<_> = docs.par_iter().zip(inputs).map(|(d, i)| khabar::formats::render(f, d, &i.text)).collect();
+        let pieces: Vec<_> = inputs.par_iter().map(|i| ex.extract_rendered(i, f).1).collect();
         let mut w = khabar::formats::FormatWriter::new(f);
         for p in &pieces {
             w.write(out, p)?;
         }
         return finish_format(w, out);
     }
+    let docs = ex.extract_batch(inputs);
     match format {
         OutputFormat::Json if docs.len() == 1 => {
             docs[0].write_json(&mut *out, true)?;
             writeln!(out)
         }
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, docs).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, &docs).map_err(io::Error::other)?;
             writeln!(out)
         }
         OutputFormat::Jsonl => {
-            for d in docs {
+            for d in &docs {
                 d.write_json(&mut *out, false)?;
                 writeln!(out)?;
             }
@@ -354,11 +354,10 @@ fn jsonl(
                     }
                     match parse_record(line, date) {
                         Ok(input) => {
-                            let doc = ex.extract_input(&input);
                             match format.rich() {
-                                Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
-                                None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
-                                None => Piece::Line(doc.to_json()),
+                                Some(f) => Piece::Rendered(ex.extract_rendered(&input, f).1),
+                                None if format == OutputFormat::Json => Piece::Line(ex.extract_input(&input).to_json_pretty()),
+                                None => Piece::Line(ex.extract_input(&input).to_json()),
                             }
                         }
                         Err(msg) => fail(id_of(line), msg),
