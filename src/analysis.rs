@@ -9,6 +9,7 @@ use crate::document::{CharIndex, GeoFields};
 use crate::gazetteer::{EntityRecord, Gazetteer};
 use crate::ner::{self, Mention};
 use crate::normalize::NormalizedText;
+use crate::tagger::{self, Model};
 use crate::time::{self, TimeMention};
 use crate::tokenize::{tokenize, Tokenized};
 
@@ -43,11 +44,22 @@ pub(crate) struct Referent {
 
 impl<'t> Analysis<'t> {
     /// Runs the stages that precede the event rules: normalization, tokenization, entity
-    /// recognition and time recognition.
-    pub fn new(text: &'t str, date: Option<NaiveDate>, gazetteer: &'t Gazetteer) -> Analysis<'t> {
+    /// recognition (gazetteer and rules, then the tagger `model` when there is one) and time
+    /// recognition.
+    pub fn new(text: &'t str, date: Option<NaiveDate>, gazetteer: &'t Gazetteer, model: Option<&Model>) -> Analysis<'t> {
         let nt = NormalizedText::new(text);
         let tok = tokenize(&nt);
-        let mentions = ner::recognize(gazetteer, &nt, &tok, date);
+        let mentions = match model {
+            None => ner::recognize(gazetteer, &nt, &tok, date),
+            Some(model) => {
+                let g = gazetteer;
+                let mut hits = Vec::new();
+                let ms = ner::recognize_with_hits(g, &nt, &tok, date, Some(&mut hits));
+                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits };
+                let tags = tagger::tag_document(model, &d);
+                tagger::combine(g, nt.normalized(), &tok, ms, &tags)
+            }
+        };
         let times = time::recognize(nt.normalized(), &tok, date);
         Analysis { ci: CharIndex::new(text), nt, tok, mentions, date, gazetteer, times }
     }

@@ -13,6 +13,7 @@ use crate::events::EventRules;
 use crate::formats::{self, Format, Rendered};
 use crate::gazetteer::{DataFile, Gazetteer};
 use crate::ner::Mention;
+use crate::tagger::Model;
 
 /// One input document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,6 +49,38 @@ pub(crate) struct Inner {
     pub gazetteer: Gazetteer,
     pub events: EventRules,
     pub options: Options,
+    /// The tagger of [`NerMode::Hybrid`] (none in gazetteer mode).
+    pub model: Option<Arc<Model>>,
+}
+
+/// How entities are recognized.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NerMode {
+    /// Gazetteers and context rules only.
+    Gazetteer,
+    /// Gazetteers, rules and the statistical tagger (names the gazetteers lack, boundaries,
+    /// context-flagged aliases): see `tagger`.
+    #[default]
+    Hybrid,
+}
+
+impl NerMode {
+    /// Parses `hybrid` or `gazetteer`.
+    pub fn parse(s: &str) -> Option<NerMode> {
+        match s {
+            "hybrid" => Some(NerMode::Hybrid),
+            "gazetteer" => Some(NerMode::Gazetteer),
+            _ => None,
+        }
+    }
+
+    /// The name `parse` reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            NerMode::Hybrid => "hybrid",
+            NerMode::Gazetteer => "gazetteer",
+        }
+    }
 }
 
 /// Options fixed at build time (also what a pickled Python extractor carries).
@@ -57,6 +90,10 @@ pub struct Options {
     pub defaults: bool,
     /// User data files, in order.
     pub files: Vec<PathBuf>,
+    /// Entity recognition mode.
+    pub ner: NerMode,
+    /// A tagger model file replacing the embedded one (hybrid mode).
+    pub ner_model: Option<PathBuf>,
 }
 
 /// The extractor: compiled gazetteers, lexicons and event rules.
@@ -120,14 +157,24 @@ impl Extractor {
 
     /// Extracts one [`Input`] (keeps its id).
     pub fn extract_input(&self, input: &Input) -> Document {
-        self.document(input, &self.analyze(input))
+        self.extract_with_model(input, self.inner.model.as_deref())
+    }
+
+    /// [`Extractor::extract_input`] with the given tagger model (`None`: gazetteer-only NER),
+    /// whatever this extractor was built with: for cross-validation.
+    #[doc(hidden)]
+    pub fn extract_with_model(&self, input: &Input, model: Option<&Model>) -> Document {
+        let a = Analysis::new(&input.text, input.date, &self.inner.gazetteer, model);
+        self.document(input, &a)
     }
 
     /// Extracts one [`Input`] and renders it in an output format from the same analysis (the
     /// CoNLL tokens and the HTML sentences are the extractor's, not a second tokenization).
-    pub fn extract_rendered(&self, input: &Input, format: Format) -> (Document, Rendered) {
+    /// `edit` sees the document before it is rendered (the CLI's event filters).
+    pub fn extract_rendered(&self, input: &Input, format: Format, edit: impl FnOnce(&mut Document)) -> (Document, Rendered) {
         let a = self.analyze(input);
-        let doc = self.document(input, &a);
+        let mut doc = self.document(input, &a);
+        edit(&mut doc);
         let piece = formats::render_analyzed(format, &doc, &a);
         (doc, piece)
     }
@@ -139,7 +186,7 @@ impl Extractor {
 
     /// The analysis of one input: every stage before the event rules.
     pub(crate) fn analyze<'t>(&'t self, input: &'t Input) -> Analysis<'t> {
-        Analysis::new(&input.text, input.date, &self.inner.gazetteer)
+        Analysis::new(&input.text, input.date, &self.inner.gazetteer, self.inner.model.as_deref())
     }
 
     /// The output document of an analysis: its entity records and event records.
@@ -155,7 +202,7 @@ impl Extractor {
             .map(|m| entity_record(a, m))
             .collect();
         let events = self.inner.events.extract(a);
-        Document { id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
+        Document { khabar: crate::document::Version, id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
     }
 }
 
@@ -200,12 +247,25 @@ impl Default for ExtractorBuilder {
 impl ExtractorBuilder {
     /// A builder that starts from the embedded defaults.
     pub fn new() -> Self {
-        ExtractorBuilder { options: Options { defaults: true, files: Vec::new() }, extra: Vec::new() }
+        ExtractorBuilder { options: Options { defaults: true, ..Options::default() }, extra: Vec::new() }
     }
 
     /// Whether to load the embedded gazetteers and triggers (default true).
     pub fn defaults(&mut self, yes: bool) -> &mut Self {
         self.options.defaults = yes;
+        self
+    }
+
+    /// The entity recognition mode (default [`NerMode::Hybrid`]; hybrid falls back to the
+    /// gazetteers when no tagger model is available).
+    pub fn ner(&mut self, mode: NerMode) -> &mut Self {
+        self.options.ner = mode;
+        self
+    }
+
+    /// A tagger model file (written by `khabar train ner`) instead of the embedded model.
+    pub fn ner_model(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.options.ner_model = Some(path.as_ref().to_path_buf());
         self
     }
 
@@ -231,7 +291,12 @@ impl ExtractorBuilder {
         files.extend(self.extra.iter().cloned());
         let gazetteer = Gazetteer::load(&files)?;
         let events = EventRules::load(&files)?;
-        Ok(Extractor { inner: Arc::new(Inner { gazetteer, events, options: self.options.clone() }) })
+        let model = match (self.options.ner, &self.options.ner_model) {
+            (NerMode::Gazetteer, _) => None,
+            (NerMode::Hybrid, Some(p)) => Some(Arc::new(Model::read(p)?)),
+            (NerMode::Hybrid, None) => Model::embedded(),
+        };
+        Ok(Extractor { inner: Arc::new(Inner { gazetteer, events, options: self.options.clone(), model }) })
     }
 }
 
@@ -247,11 +312,11 @@ mod tests {
         let ex = Extractor::new();
         let input = Input::new(NEWS).with_date(crate::parse_date("2015-02-08").ok());
         for f in [Format::Conll, Format::Html, Format::Plover, Format::Tsv] {
-            let (doc, piece) = ex.extract_rendered(&input, f);
+            let (doc, piece) = ex.extract_rendered(&input, f, |_| {});
             assert_eq!(doc, ex.extract_input(&input), "{f:?}");
             assert_eq!(piece, formats::render(f, &doc, NEWS), "{f:?}");
         }
-        let (doc, conll) = ex.extract_rendered(&input, Format::Conll);
+        let (doc, conll) = ex.extract_rendered(&input, Format::Conll, |_| {});
         assert!(!doc.events.is_empty());
         assert!(conll.body().lines().any(|l| l == "أوكرانيا B-LOC"), "{}", conll.body());
     }

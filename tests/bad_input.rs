@@ -63,7 +63,9 @@ fn invalid_utf8_in_a_text_file_names_file_and_byte_offset() {
     let off = "سطر أول\nقال \u{0628}".len();
     let o = run(&["extract", s(&p)], None);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), format!("khabar: {}: invalid UTF-8 at byte offset {off} (line 2)\n", p.display()));
+    // The message goes on with a hint about --encoding.
+    assert!(stderr(&o).starts_with(&format!("khabar: {}: invalid UTF-8 at byte offset {off} (line 2): ", p.display())), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--encoding"));
     assert!(o.stdout.is_empty(), "no partial output");
     // A good file next to the bad one does not hide the error.
     let good = write(dir.path(), "good.txt", "نص".as_bytes());
@@ -153,7 +155,8 @@ fn empty_inputs() {
     let o = run(&["extract", s(&p)], None);
     assert_eq!(o.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(doc, json!({"id": p.display().to_string(), "date": null, "entities": [], "events": []}));
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(doc, json!({"khabar": version, "id": "empty.txt", "date": null, "entities": [], "events": []}));
     // An empty JSONL file has no lines, so no output lines.
     let p = write(dir.path(), "empty.jsonl", b"");
     let o = run(&["extract", s(&p)], None);
