@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use khabar::{Document, Extractor, Input};
+use khabar::{EventFilter, Extractor, Input};
 use rayon::prelude::*;
 
 mod cli_eval;
@@ -322,9 +322,7 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
                     inputs.push(Input { id: Some(id), text, date });
                 }
             }
-            let mut docs = ex.extract_batch(&inputs);
-            docs.iter_mut().for_each(|d| filter.apply(d));
-            write_docs(&docs, &inputs, format, &mut out)?;
+            write_docs(&ex, &inputs, &filter, format, &mut out)?;
         }
     }
     out.flush()?;
@@ -461,26 +459,34 @@ fn open(f: &PathBuf) -> io::Result<File> {
     File::open(f).map_err(|e| err(format!("{}: {e}", f.display())))
 }
 
-fn write_docs(docs: &[Document], inputs: &[Input], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
+fn write_docs(
+    ex: &Extractor,
+    inputs: &[Input],
+    filter: &EventFilter,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if let Some(f) = format.rich() {
-        let pieces: Vec<_> = docs.par_iter().zip(inputs).map(|(d, i)| khabar::formats::render(f, d, &i.text)).collect();
+        let pieces: Vec<_> = inputs.par_iter().map(|i| ex.extract_rendered(i, f, |d| filter.apply(d)).1).collect();
         let mut w = khabar::formats::FormatWriter::new(f);
         for p in &pieces {
             w.write(out, p)?;
         }
         return finish_format(w, out);
     }
+    let mut docs = ex.extract_batch(inputs);
+    docs.iter_mut().for_each(|d| filter.apply(d));
     match format {
         OutputFormat::Json if docs.len() == 1 => {
             docs[0].write_json(&mut *out, true)?;
             writeln!(out)
         }
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, docs).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, &docs).map_err(io::Error::other)?;
             writeln!(out)
         }
         OutputFormat::Jsonl => {
-            for d in docs {
+            for d in &docs {
                 d.write_json(&mut *out, false)?;
                 writeln!(out)?;
             }
@@ -582,12 +588,15 @@ fn jsonl(
                     }
                     let piece = match parse_record(line, date) {
                         Ok(input) => {
-                            let mut doc = ex.extract_input(&input);
-                            filter.apply(&mut doc);
+                            let extract = || {
+                                let mut doc = ex.extract_input(&input);
+                                filter.apply(&mut doc);
+                                doc
+                            };
                             match format.rich() {
-                                Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
-                                None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
-                                None => Piece::Line(doc.to_json()),
+                                Some(f) => Piece::Rendered(ex.extract_rendered(&input, f, |d| filter.apply(d)).1),
+                                None if format == OutputFormat::Json => Piece::Line(extract().to_json_pretty()),
+                                None => Piece::Line(extract().to_json()),
                             }
                         }
                         Err(msg) => return (fail(id_of(line), msg), Status::Error),

@@ -22,9 +22,8 @@ use std::sync::OnceLock;
 
 use super::{event_dates, quad_code, quad_name, Format, FormatWriter};
 use crate::document::{Argument, Document, Event};
-use crate::gazetteer::EntityType;
-use crate::normalize::NormalizedText;
-use crate::tokenize::tokenize;
+use crate::document::EntityType;
+use crate::tokenize::Tokenized;
 
 /// Placeholder for the section anchor, replaced by [`FormatWriter`] (`d1`, `d2`, ...). A control
 /// character: [`esc`] drops those from every text, so it can never come from the input.
@@ -437,10 +436,9 @@ fn source_name(s: crate::document::EntitySource) -> &'static str {
     }
 }
 
-/// The section of one document (its anchor is [`ANCHOR`], set by the writer).
-pub(crate) fn section(doc: &Document, text: &str) -> String {
-    let norm = NormalizedText::new(text);
-    let tk = tokenize(&norm);
+/// The section of one document (its anchor is [`ANCHOR`], set by the writer), over the
+/// sentences of `tk`, the tokens of `text` (the extraction's own, or made by [`super::render`]).
+pub(crate) fn section_with(doc: &Document, text: &str, tk: &Tokenized) -> String {
     let sentence_of = |byte: usize| -> Option<usize> {
         let i = tk.sentences.partition_point(|s| s.span.end <= byte);
         tk.sentences.get(i).filter(|s| s.span.start <= byte).map(|_| i)
