@@ -173,7 +173,7 @@ impl Extractor {
             Some(model) => {
                 let mut hits = Vec::new();
                 let ms = ner::recognize_with_hits(g, &nt, &tok, input.date, Some(&mut hits));
-                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits };
+                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits, original: nt.original() };
                 let tags = tagger::tag_document(model, &d);
                 tagger::combine(g, nt.normalized(), &tok, ms, &tags)
             }
