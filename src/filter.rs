@@ -90,12 +90,11 @@ impl EventFilter {
         if self.min_confidence.is_some_and(|c| e.confidence < c) {
             return false;
         }
-        if self.types.as_ref().is_some_and(|ts| !ts.iter().any(|t| *t == e.kind)) {
+        if self.types.as_ref().is_some_and(|ts| !ts.iter().any(|t| e.kind == *t)) {
             return false;
         }
         if let Some(ss) = &self.status {
-            let st = status_of(e);
-            if !ss.iter().any(|s| *s == st) {
+            if !ss.iter().any(|s| s == e.status.as_str()) {
                 return false;
             }
         }
@@ -108,12 +107,4 @@ impl EventFilter {
             doc.events.retain(|e| self.keep(e));
         }
     }
-}
-
-/// The serialized `status` of an event ("reported" for records that carry none).
-fn status_of(e: &Event) -> String {
-    serde_json::to_value(e)
-        .ok()
-        .and_then(|v| v.get("status").and_then(|s| s.as_str()).map(str::to_string))
-        .unwrap_or_else(|| "reported".to_string())
 }

@@ -31,13 +31,14 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod ner;
 pub mod normalize;
+pub mod tagger;
 pub mod time;
 pub mod tokenize;
 mod tsv;
 
-pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, Span, TimeArg, Version};
+pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, PloverType, Span, Status, TimeArg, Version};
 pub use error::{parse_date, Error, ErrorKind};
-pub use extractor::{Extractor, ExtractorBuilder, Input, Options};
+pub use extractor::{Extractor, ExtractorBuilder, Input, NerMode, Options};
 pub use filter::{EventFilter, STATUSES};
 pub use gazetteer::EntityType;
 pub use normalize::{normalize, NormalizedText};

@@ -10,6 +10,7 @@ use khabar::{Document, Extractor, Input};
 use rayon::prelude::*;
 
 mod cli_eval;
+mod cli_train;
 
 #[derive(Parser)]
 #[command(name = "khabar", version, about = "Arabic news → structured event records (PLOVER/CAMEO)")]
@@ -29,6 +30,9 @@ enum Command {
     /// Inspect and check the gazetteers.
     #[command(subcommand)]
     Gazetteer(cli_eval::GazetteerCommand),
+    /// Train the statistical NER tagger.
+    #[command(subcommand)]
+    Train(cli_train::TrainCommand),
     /// Print the JSON Schema of one output document (`--format json`/`jsonl`); docs/output.md
     /// explains every field.
     Schema,
@@ -165,6 +169,23 @@ struct ExtractArgs {
     /// Exit with status 3 when any JSONL line could not be processed (its error record is still written).
     #[arg(long)]
     strict: bool,
+    #[command(flatten)]
+    ner: NerArgs,
+}
+
+/// Entity recognition options (extract, eval ner).
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct NerArgs {
+    /// Entity recognition: hybrid (gazetteers + statistical tagger) or gazetteer (rules only).
+    #[arg(long, value_name = "hybrid|gazetteer", value_parser = parse_ner)]
+    ner: Option<khabar::NerMode>,
+    /// A tagger model written by `khabar train ner` instead of the embedded one.
+    #[arg(long, value_name = "PATH")]
+    ner_model: Option<PathBuf>,
+}
+
+fn parse_ner(s: &str) -> Result<khabar::NerMode, String> {
+    khabar::NerMode::parse(s).ok_or_else(|| format!("expected hybrid or gazetteer, got {s:?}"))
 }
 
 fn main() -> ExitCode {
@@ -178,6 +199,7 @@ fn main() -> ExitCode {
         },
         Command::Eval(cmd) => cli_eval::eval(cmd),
         Command::Gazetteer(cmd) => cli_eval::gazetteer(cmd),
+        Command::Train(cmd) => cli_train::train_cmd(cmd),
         Command::Schema => io::stdout().lock().write_all(DOCUMENT_SCHEMA.as_bytes()),
     };
     match result {
@@ -198,11 +220,21 @@ pub(crate) fn err(msg: impl Into<String>) -> io::Error {
 }
 
 pub(crate) fn build_extractor(gazetteers: &[PathBuf], no_defaults: bool) -> io::Result<Extractor> {
-    if gazetteers.is_empty() && !no_defaults {
+    build_extractor_ner(gazetteers, no_defaults, &NerArgs::default())
+}
+
+pub(crate) fn build_extractor_ner(gazetteers: &[PathBuf], no_defaults: bool, ner: &NerArgs) -> io::Result<Extractor> {
+    if gazetteers.is_empty() && !no_defaults && ner.ner.is_none() && ner.ner_model.is_none() {
         return Ok(Extractor::new());
     }
     let mut b = Extractor::builder();
     b.defaults(!no_defaults);
+    if let Some(m) = ner.ner {
+        b.ner(m);
+    }
+    if let Some(p) = &ner.ner_model {
+        b.ner_model(p);
+    }
     for g in gazetteers {
         b.gazetteer_file(g);
     }
@@ -228,7 +260,7 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
     };
     let filter = khabar::EventFilter::parse(args.min_confidence, args.types.as_deref(), args.status.as_deref())
         .map_err(|e| err(e.to_string()))?;
-    let ex = build_extractor(&args.gazetteers, args.no_default_gazetteers)?;
+    let ex = build_extractor_ner(&args.gazetteers, args.no_default_gazetteers, &args.ner)?;
     let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let input = args.input.unwrap_or_else(|| {
         let ext = |e: &str| files.iter().all(|f| f.extension().is_some_and(|x| x == e));

@@ -180,6 +180,9 @@ class Event(_Record):
     def negated(self) -> bool:
         """The sentence denies the event."""
     @property
+    def status(self) -> str:
+        """How the text presents it: 'reported', 'background', 'planned' or 'hypothetical'."""
+    @property
     def reported_by(self) -> Optional[Span]:
         """Who reports it."""
     @property

@@ -553,6 +553,11 @@ record_class!(Event, "Event", {
     fn negated(&self) -> bool {
         self.b("negated")
     }
+    /// How the text presents it: 'reported', 'background', 'planned' or 'hypothetical'.
+    #[getter]
+    fn status(&self) -> Option<String> {
+        self.s("status")
+    }
     /// Who reports it ("وفق البيان"), or None.
     #[getter]
     fn reported_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, Span>>> {
