@@ -185,7 +185,7 @@ fn only_diacritics_or_only_controls() {
         assert!(doc.entities.is_empty() && doc.events.is_empty(), "{text:?}");
         let line = json!({"id": "x", "text": text}).to_string() + "\n";
         let o = run(&["extract", "--input", "jsonl"], Some(line.as_bytes()));
-        assert_eq!(lines(&o), vec![json!({"id": "x", "date": null, "entities": [], "events": []})], "{text:?}");
+        assert_eq!(lines(&o), vec![json!({"khabar": env!("CARGO_PKG_VERSION"), "id": "x", "date": null, "entities": [], "events": []})], "{text:?}");
     }
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "marks.txt", cases[0].as_bytes());

@@ -209,7 +209,7 @@ fn seed_article_page_renders_in_chromium() {
         card.captures_iter(&dom).map(|c| (c[2].parse::<usize>().unwrap(), c[3].to_string())).collect();
     assert_eq!(cards.len(), doc.events.len());
     for (k, ev) in doc.events.iter().enumerate() {
-        assert_eq!(cards.get(&k), Some(&ev.kind), "event card {k}");
+        assert_eq!(cards.get(&k).map(String::as_str), Some(ev.kind.as_str()), "event card {k}");
         let trig = regex::Regex::new(&format!(r#"<span class="trig" data-events="([0-9 ]*\b{k}\b[0-9 ]*)""#)).unwrap();
         assert!(trig.is_match(&dom), "trigger of event {k} not marked");
     }
