@@ -359,8 +359,6 @@ pub struct Event {
 /// The result of extracting one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON).
-    pub khabar: Version,
     /// Document id, if given.
     pub id: Option<String>,
     /// Document date (`YYYY-MM-DD`), if given.
@@ -369,6 +367,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON, last key).
+    pub khabar: Version,
 }
 
 /// The crate version, serialized as a string: which khabar wrote a stored document.

@@ -286,8 +286,11 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
                 let raw: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
                 let raw = Counting { inner: raw, read: read.clone() };
                 let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()).filter(|&n| n > 0) };
-                let reader = decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
-                let s = jsonl(&ex, reader, &name, &opts, size, &read, fw.as_mut(), &mut out)?;
+                let (reader, decoded) =
+                    decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
+                // Progress: bytes of the lines done when they are the file's bytes, else the
+                // file bytes read (a batch ahead of the lines done).
+                let s = jsonl(&ex, reader, &name, &opts, size, decoded.then_some(&*read), fw.as_mut(), &mut out)?;
                 stats.lines += s.lines;
                 stats.errors += s.errors;
                 stats.not_utf8 += s.not_utf8;
@@ -410,18 +413,18 @@ impl<R: Read> Read for Counting<R> {
 
 /// A JSONL stream as UTF-8: passed through when it is UTF-8 (a UTF-8 byte-order mark is left to
 /// the record parser), decoded on the fly when `enc` is another encoding or the stream starts
-/// with a UTF-16 byte-order mark.
-fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<Box<dyn BufRead + Send>> {
+/// with a UTF-16 byte-order mark. The flag says whether it decodes.
+fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<(Box<dyn BufRead + Send>, bool)> {
     let head = r.fill_buf()?;
     let utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     let enc = match enc {
-        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok(Box::new(r)),
+        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok((Box::new(r), false)),
         None | Some(TextEncoding::Utf8) => encoding_rs::UTF_16LE,
         Some(e) => e.encoding(),
     };
     // new_decoder() honours a byte-order mark, which overrides `enc`.
     let d = Decoding { inner: r, dec: enc.new_decoder(), out: vec![0; 1 << 16], pos: 0, len: 0, done: false };
-    Ok(Box::new(BufReader::with_capacity(1 << 20, d)))
+    Ok((Box::new(BufReader::with_capacity(1 << 20, d)), true))
 }
 
 /// Decodes a byte stream to UTF-8 with `encoding_rs` (malformed sequences become U+FFFD).
@@ -517,7 +520,7 @@ fn jsonl(
     name: &str,
     opts: &Stream,
     size: Option<u64>,
-    read: &std::sync::atomic::AtomicU64,
+    read: Option<&std::sync::atomic::AtomicU64>,
     mut fw: Option<&mut khabar::formats::FormatWriter>,
     out: &mut impl Write,
 ) -> io::Result<Lines> {
@@ -526,6 +529,7 @@ fn jsonl(
     let Stream { date, format, quiet, filter } = *opts;
     let bar = (!quiet && io::stderr().is_terminal()).then(|| progress_bar(size));
     let mut stats = Lines::default();
+    let mut done_bytes = 0u64;
     // A reader thread fills the next batch while the pool extracts the current one.
     let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<(Vec<(usize, Vec<u8>)>, usize)>>(1);
     std::thread::scope(|scope| -> io::Result<()> {
@@ -565,7 +569,8 @@ fn jsonl(
             }
         });
         for received in rx {
-            let (batch, _bytes) = received?;
+            let (batch, bytes) = received?;
+            done_bytes += bytes as u64;
             let results: Vec<(Piece, Status)> = batch
                 .par_iter()
                 .map(|(ln, raw)| {
@@ -624,7 +629,7 @@ fn jsonl(
             }
             stats.lines += results.len();
             if let Some(pb) = &bar {
-                pb.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
+                pb.set_position(read.map_or(done_bytes, |r| r.load(std::sync::atomic::Ordering::Relaxed)));
                 pb.set_message(format!("{} docs", stats.lines));
             }
         }
