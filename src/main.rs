@@ -98,9 +98,14 @@ struct ExtractArgs {
     /// Document date YYYY-MM-DD (for relative times and role holders); JSONL records may carry their own.
     #[arg(long)]
     date: Option<String>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default and 0: all cores; capped at 4 × the cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Work budget per document, in characters (0 = no limit): a longer JSONL record gets an
+    /// error record naming the limit, a longer file is an error. The default keeps news articles
+    /// and long reports whole.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DOC_CHARS)]
+    max_doc_chars: usize,
     /// Extra gazetteer/trigger files (TSV as in gazetteers/README.md, or spaCy EntityRuler .jsonl).
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
@@ -123,6 +128,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
             eprintln!("khabar: output closed before all records were written");
+            ExitCode::from(1)
+        }
+        Err(e) if is_output_error(&e) => {
+            eprintln!("khabar: {e}");
             ExitCode::from(1)
         }
         Err(e) => {
@@ -149,8 +158,9 @@ pub(crate) fn build_extractor(gazetteers: &[PathBuf], no_defaults: bool) -> io::
 }
 
 fn extract(args: ExtractArgs) -> io::Result<()> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().map_err(|e| err(e.to_string()))?;
+    let limits = Limits { threads: worker_threads(args.threads), max_doc_chars: args.max_doc_chars };
+    if args.threads.is_some() {
+        rayon::ThreadPoolBuilder::new().num_threads(limits.threads).build_global().map_err(|e| err(e.to_string()))?;
     }
     let date = match &args.date {
         Some(d) => Some(khabar::parse_date(d).map_err(|e| err(format!("--date: {e}")))?),
@@ -169,7 +179,7 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
         }
     });
     let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = Output(BufWriter::with_capacity(1 << 16, stdout.lock()));
     match input {
         InputFormat::Jsonl => {
             let format = args.format.unwrap_or(OutputFormat::Jsonl);
@@ -178,7 +188,7 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
                 let name = f.display().to_string();
                 let reader: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
                 let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) };
-                jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, fw.as_mut(), &mut out)?;
+                jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, limits, fw.as_mut(), &mut out)?;
             }
             if let Some(w) = fw {
                 finish_format(w, &mut out)?;
@@ -203,12 +213,14 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
                     let line = e.as_bytes()[..off].iter().filter(|&&b| b == b'\n').count() + 1;
                     err(format!("{name}: invalid UTF-8 at byte offset {off} (line {line})"))
                 })?;
-                if input == InputFormat::Json {
+                let input = if input == InputFormat::Json {
                     let rec = parse_record(&text, date).map_err(|e| err(format!("{name}: {e}")))?;
-                    inputs.push(Input { id: rec.id.or(Some(name)), ..rec });
+                    Input { id: rec.id.or(Some(name.clone())), ..rec }
                 } else {
-                    inputs.push(Input { id: Some(name), text, date });
-                }
+                    Input { id: Some(name.clone()), text, date }
+                };
+                check_size(&input.text, limits.max_doc_chars).map_err(|m| err(format!("{name}: {m}")))?;
+                inputs.push(input);
             }
             let docs = ex.extract_batch(&inputs);
             write_docs(&docs, &inputs, format, &mut out)?;
@@ -236,7 +248,7 @@ fn write_docs(docs: &[Document], inputs: &[Input], format: OutputFormat, out: &m
             writeln!(out)
         }
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, docs).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, docs).map_err(io::Error::from)?;
             writeln!(out)
         }
         OutputFormat::Jsonl => {
@@ -262,8 +274,32 @@ fn id_of(line: &str) -> serde_json::Value {
     Input::id_of_line(line).map_or(serde_json::Value::Null, serde_json::Value::String)
 }
 
-/// Streams JSONL: reads a batch of lines, extracts it in parallel, writes it in order; memory
-/// stays bounded by the batch size whatever the input size.
+/// Lines the JSONL reader may run ahead of the writer (bounds memory behind a slow record).
+const WINDOW_LINES: usize = 4096;
+/// Bytes of input lines in flight at most (a single longer line is still taken alone).
+const WINDOW_BYTES: usize = 64 << 20;
+
+/// How far the JSONL reader is ahead of the writer.
+#[derive(Default)]
+struct Window {
+    /// Records read (and handed to the workers).
+    read: usize,
+    /// Records written.
+    written: usize,
+    /// Bytes of the records read but not yet written.
+    bytes: usize,
+    /// The writer failed: stop reading.
+    stop: bool,
+}
+
+/// One record's result: its sequence number, the output piece and the input line's size.
+type Done = (usize, Piece, usize);
+
+/// Streams JSONL: a reader thread hands lines to `threads` workers; the writer (this thread)
+/// writes each record as soon as it and every record before it are done, and flushes whenever it
+/// has nothing more to write, so a slow record holds back only the records after it, never the
+/// ones already finished. Memory stays bounded by the reader's window ([`WINDOW_LINES`],
+/// [`WINDOW_BYTES`]) whatever the input size.
 #[allow(clippy::too_many_arguments)]
 fn jsonl(
     ex: &Extractor,
@@ -273,11 +309,10 @@ fn jsonl(
     format: OutputFormat,
     size: Option<u64>,
     quiet: bool,
+    limits: Limits,
     mut fw: Option<&mut khabar::formats::FormatWriter>,
-    out: &mut impl Write,
+    out: &mut Output<impl Write>,
 ) -> io::Result<()> {
-    const BATCH_LINES: usize = 512;
-    const BATCH_BYTES: usize = 16 << 20;
     let bar = (!quiet && io::stderr().is_terminal()).then(|| {
         let pb = match size {
             Some(n) => indicatif::ProgressBar::new(n),
@@ -291,100 +326,286 @@ fn jsonl(
         );
         pb
     });
-    let mut docs_done = 0usize;
-    // A reader thread fills the next batch while the pool extracts the current one.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<(Vec<(usize, Vec<u8>)>, usize)>>(1);
-    std::thread::scope(|scope| -> io::Result<()> {
+    let window = std::sync::Mutex::new(Window::default());
+    let moved = std::sync::Condvar::new();
+    let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<(usize, usize, Vec<u8>)>();
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
+    let result = std::thread::scope(|scope| -> io::Result<()> {
+        let (window, moved, read_error) = (&window, &moved, &read_error);
         scope.spawn(move || {
             let mut line_no = 0usize;
             loop {
-                let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
-                let mut bytes = 0;
-                while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
-                    let mut buf = Vec::new();
-                    let n = match reader.read_until(b'\n', &mut buf) {
-                        Ok(n) => n,
-                        Err(e) => {
-                            let _ = tx.send(Err(err(format!("{name}: {e}"))));
-                            return;
-                        }
-                    };
-                    if n == 0 {
-                        break;
+                let mut buf = Vec::new();
+                let n = match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => return,
+                    Ok(n) => n,
+                    Err(e) => {
+                        *read_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(err(format!("{name}: {e}")));
+                        return;
                     }
-                    line_no += 1;
-                    bytes += n;
-                    if buf.ends_with(b"\n") {
+                };
+                line_no += 1;
+                if buf.ends_with(b"\n") {
+                    buf.pop();
+                    if buf.ends_with(b"\r") {
                         buf.pop();
-                        if buf.ends_with(b"\r") {
-                            buf.pop();
-                        }
                     }
-                    // An empty line is still a line: it gets an error record, never silence.
-                    batch.push((line_no, buf));
                 }
-                let last = batch.is_empty();
-                // The receiver is gone only when writing failed; its error is reported there.
-                if last || tx.send(Ok((batch, bytes))).is_err() {
+                let mut w = window.lock().unwrap_or_else(|p| p.into_inner());
+                while !w.stop && w.read > w.written && (w.read - w.written >= WINDOW_LINES || w.bytes + n > WINDOW_BYTES) {
+                    w = moved.wait(w).unwrap_or_else(|p| p.into_inner());
+                }
+                if w.stop {
+                    return;
+                }
+                let seq = w.read;
+                w.read += 1;
+                w.bytes += n;
+                drop(w);
+                // An empty line is still a line: it gets an error record, never silence.
+                if work_tx.send((seq, line_no, buf)).is_err() {
                     return;
                 }
             }
         });
-        for received in rx {
-            let (batch, bytes) = received?;
-            let results: Vec<Piece> = batch
-                .par_iter()
-                .map(|(ln, raw)| {
-                    let fail = |id: serde_json::Value, msg: String| {
-                        let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
-                        match format.rich() {
-                            Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
-                            None => Piece::Line(rec.to_string()),
-                        }
-                    };
-                    let line = match std::str::from_utf8(raw) {
-                        Ok(l) => l,
-                        Err(e) => {
-                            let id = id_of(&String::from_utf8_lossy(raw));
-                            return fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
-                        }
-                    };
-                    if line.trim().is_empty() {
-                        return fail(serde_json::Value::Null, "empty line".into());
-                    }
-                    match parse_record(line, date) {
-                        Ok(input) => {
-                            let doc = ex.extract_input(&input);
-                            match format.rich() {
-                                Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
-                                None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
-                                None => Piece::Line(doc.to_json()),
-                            }
-                        }
-                        Err(msg) => fail(id_of(line), msg),
-                    }
-                })
-                .collect();
-            for r in &results {
-                match (r, fw.as_deref_mut()) {
-                    (Piece::Rendered(p), Some(w)) => w.write(out, p)?,
-                    (Piece::Line(l), _) => {
-                        out.write_all(l.as_bytes())?;
-                        out.write_all(b"\n")?;
-                    }
-                    (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
+        for _ in 0..limits.threads {
+            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            scope.spawn(move || loop {
+                let job = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((seq, ln, raw)) = job else { return };
+                let bytes = raw.len() + 1;
+                let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    record(ex, &raw, ln, name, date, format, limits.max_doc_chars)
+                }))
+                .unwrap_or_else(|_| {
+                    fail_piece(format, name, ln, id_of(&String::from_utf8_lossy(&raw)), "internal error while extracting this record (please report it)".into())
+                });
+                if done_tx.send((seq, piece, bytes)).is_err() {
+                    return;
                 }
-            }
-            docs_done += results.len();
-            if let Some(pb) = &bar {
-                pb.inc(bytes as u64);
-                pb.set_message(format!("{docs_done} docs"));
-            }
+            });
         }
-        Ok(())
-    })?;
+        drop(done_tx);
+        let written = write_in_order(&done_rx, window, moved, bar.as_ref(), &mut fw, out);
+        if written.is_err() {
+            window.lock().unwrap_or_else(|p| p.into_inner()).stop = true;
+            moved.notify_all();
+        }
+        drop(done_rx);
+        written
+    });
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
-    Ok(())
+    result?;
+    match read_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The writer of [`jsonl`]: writes the finished records in input order as soon as the ordered
+/// prefix grows, flushing whenever no further record is ready.
+fn write_in_order(
+    done: &std::sync::mpsc::Receiver<Done>,
+    window: &std::sync::Mutex<Window>,
+    moved: &std::sync::Condvar,
+    bar: Option<&indicatif::ProgressBar>,
+    fw: &mut Option<&mut khabar::formats::FormatWriter>,
+    out: &mut Output<impl Write>,
+) -> io::Result<()> {
+    let mut pending: std::collections::BTreeMap<usize, (Piece, usize)> = std::collections::BTreeMap::new();
+    let mut next = 0usize;
+    let mut unflushed = false;
+    loop {
+        let (seq, piece, bytes) = match done.try_recv() {
+            Ok(d) => d,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                if unflushed {
+                    out.flush()?;
+                    unflushed = false;
+                }
+                match done.recv() {
+                    Ok(d) => d,
+                    Err(_) => break,
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+        };
+        pending.insert(seq, (piece, bytes));
+        let mut freed = 0;
+        let start = next;
+        while let Some((piece, bytes)) = pending.remove(&next) {
+            match (piece, fw.as_deref_mut()) {
+                (Piece::Rendered(p), Some(w)) => w.write(out, &p)?,
+                (Piece::Line(l), _) => {
+                    out.write_all(l.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
+            }
+            next += 1;
+            freed += bytes;
+            unflushed = true;
+        }
+        if next > start {
+            let mut w = window.lock().unwrap_or_else(|p| p.into_inner());
+            w.written = next;
+            w.bytes -= freed;
+            drop(w);
+            moved.notify_all();
+            if let Some(pb) = bar {
+                pb.inc(freed as u64);
+                pb.set_message(format!("{next} docs"));
+            }
+        }
+    }
+    out.flush()
+}
+
+/// An error record of one JSONL line, in the output format.
+fn fail_piece(format: OutputFormat, name: &str, ln: usize, id: serde_json::Value, msg: String) -> Piece {
+    let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
+    match format.rich() {
+        Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
+        None => Piece::Line(rec.to_string()),
+    }
+}
+
+/// The output of one JSONL line: its document, or an error record naming the line.
+fn record(
+    ex: &Extractor,
+    raw: &[u8],
+    ln: usize,
+    name: &str,
+    date: Option<chrono::NaiveDate>,
+    format: OutputFormat,
+    max_doc_chars: usize,
+) -> Piece {
+    let fail = |id, msg| fail_piece(format, name, ln, id, msg);
+    let line = match std::str::from_utf8(raw) {
+        Ok(l) => l,
+        Err(e) => {
+            let id = id_of(&String::from_utf8_lossy(raw));
+            return fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+        }
+    };
+    if line.trim().is_empty() {
+        return fail(serde_json::Value::Null, "empty line".into());
+    }
+    match parse_record(line, date) {
+        Ok(input) => {
+            if let Err(msg) = check_size(&input.text, max_doc_chars) {
+                return fail(input.id.map_or(serde_json::Value::Null, serde_json::Value::String), msg);
+            }
+            let doc = ex.extract_input(&input);
+            match format.rich() {
+                Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
+                None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
+                None => Piece::Line(doc.to_json()),
+            }
+        }
+        Err(msg) => fail(id_of(line), msg),
+    }
+}
+
+/// The work budget of one document: at most `max` characters (0 = no limit).
+fn check_size(text: &str, max: usize) -> Result<(), String> {
+    // Byte length bounds the character count from above: count only when it may exceed.
+    if max == 0 || text.len() <= max {
+        return Ok(());
+    }
+    let n = text.chars().count();
+    if n <= max {
+        return Ok(());
+    }
+    Err(format!(
+        "the document has {n} characters, more than the limit of {max} (--max-doc-chars; 0 = no limit): \
+         split it or raise the limit"
+    ))
+}
+
+/// Per-run limits of `extract`.
+#[derive(Clone, Copy)]
+struct Limits {
+    /// Worker threads.
+    threads: usize,
+    /// The largest document, in characters (0 = no limit).
+    max_doc_chars: usize,
+}
+
+/// The default of `--max-doc-chars`: 100 times the longest of the 31,030 SaudiNewsNet articles
+/// (about 50,000 characters), so news articles and long reports stay whole, while a runaway
+/// record (a whole archive in one line) gets an error record instead of minutes of work.
+const DEFAULT_MAX_DOC_CHARS: usize = 5_000_000;
+
+/// The number of worker threads for `--threads n`: 0 means all cores; more than
+/// [`THREADS_PER_CORE`] × the cores is capped there, with a message.
+fn worker_threads(requested: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match requested {
+        None | Some(0) => cores,
+        Some(n) if n > THREADS_PER_CORE * cores => {
+            let cap = THREADS_PER_CORE * cores;
+            eprintln!("khabar: --threads {n} capped at {cap} ({THREADS_PER_CORE} × {cores} cores)");
+            cap
+        }
+        Some(n) => n,
+    }
+}
+
+/// The most worker threads per core `--threads` gives (more only adds memory and switching).
+const THREADS_PER_CORE: usize = 4;
+
+/// Marks an error as one of writing the output (exit code 1), not of the input (exit code 2).
+#[derive(Debug)]
+struct OutputFailed(io::Error);
+
+impl std::fmt::Display for OutputFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write the output: {}", self.0)
+    }
+}
+
+impl std::error::Error for OutputFailed {}
+
+/// Whether `e` is (or wraps, e.g. inside a serde_json error) a failure to write the output.
+fn is_output_error(e: &io::Error) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|r| r as _);
+    while let Some(c) = cur {
+        if c.is::<OutputFailed>() {
+            return true;
+        }
+        cur = match c.downcast_ref::<io::Error>() {
+            Some(inner) => inner.get_ref().map(|r| r as _),
+            None => c.source(),
+        };
+    }
+    false
+}
+
+/// The output stream: every write error becomes an [`OutputFailed`].
+struct Output<W: Write>(W);
+
+impl<W: Write> Output<W> {
+    fn tag(e: io::Error) -> io::Error {
+        if e.get_ref().is_some_and(|r| r.is::<OutputFailed>()) {
+            return e;
+        }
+        io::Error::new(e.kind(), OutputFailed(e))
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(Self::tag)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf).map_err(Self::tag)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(Self::tag)
+    }
 }
