@@ -33,4 +33,19 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();
+
+    // Trained models (binary), by file name: gazetteers/models/*.bin.
+    let models = root.join("models");
+    let mut bins: Vec<PathBuf> = fs::read_dir(&models)
+        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "bin")).collect())
+        .unwrap_or_default();
+    bins.sort();
+    let mut code = String::from("/// Embedded model files: (file name, bytes).\npub static MODELS: &[(&str, &[u8])] = &[\n");
+    for f in &bins {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = f.file_name().unwrap().to_string_lossy();
+        code.push_str(&format!("    ({:?}, include_bytes!({:?})),\n", name, f.display().to_string()));
+    }
+    code.push_str("];\n");
+    fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("models.rs"), code).unwrap();
 }

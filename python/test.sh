@@ -20,4 +20,4 @@ echo "-- building and installing ./python ($(python --version))"
 # maturin is installed, so build without an isolated (downloading) build environment.
 python -m pip install --quiet --no-build-isolation --force-reinstall --no-deps ./python
 # Run from the repo root (no khabar/ there), so `import khabar` is the installed package.
-python -m pytest -q -p no:cacheprovider python/tests "$@"
+python -m pytest -q -rs -p no:cacheprovider python/tests "$@"

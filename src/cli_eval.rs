@@ -24,6 +24,24 @@ pub enum EvalCommand {
         /// Print the most frequent missed (FN) and spurious (FP) mentions per type.
         #[arg(long)]
         errors: bool,
+        #[command(flatten)]
+        ner: crate::NerArgs,
+    },
+    /// k-fold cross-validation of the NER tagger on a CoNLL file (contiguous blocks): per-type F1,
+    /// gazetteer-only vs hybrid, each fold, pooled and mean; then AQMAR (not trained on).
+    NerCv {
+        /// CoNLL training file.
+        #[arg(long)]
+        conll: PathBuf,
+        /// Folds.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Training passes.
+        #[arg(long, default_value_t = crate::cli_train::EPOCHS)]
+        epochs: usize,
+        /// A CoNLL file scored with the model trained on all of --conll.
+        #[arg(long)]
+        aqmar: Option<PathBuf>,
     },
     /// Sentence-level P/R/F1 per PLOVER type on OEDA GSR files (label yes vs easy/difficult no).
     Events {
@@ -89,7 +107,8 @@ fn read_text(path: &PathBuf) -> io::Result<String> {
 
 pub fn eval(cmd: EvalCommand) -> io::Result<()> {
     match cmd {
-        EvalCommand::Ner { conll, gazetteers, errors } => eval_ner(&conll, &gazetteers, errors),
+        EvalCommand::Ner { conll, gazetteers, errors, ner } => eval_ner(&conll, &gazetteers, errors, &ner),
+        EvalCommand::NerCv { conll, folds, epochs, aqmar } => crate::cli_train::cross_validate(&conll, folds, epochs, aqmar.as_ref()),
         EvalCommand::Events { gsr, errors } => eval_events(&gsr, errors),
         EvalCommand::Docs { gold, input, verbose } => eval_docs(&gold, &input, verbose),
     }
@@ -165,8 +184,8 @@ fn gold_spans(labels: &[String]) -> HashSet<(usize, usize, &'static str)> {
     out
 }
 
-fn eval_ner(path: &PathBuf, gazetteers: &[PathBuf], errors: bool) -> io::Result<()> {
-    let ex = build_extractor(gazetteers, false)?;
+fn eval_ner(path: &PathBuf, gazetteers: &[PathBuf], errors: bool, ner: &crate::NerArgs) -> io::Result<()> {
+    let ex = crate::build_extractor_ner(gazetteers, false, ner)?;
     let sents = read_conll(path)?;
     // Documents of 40 sentences keep some context (alias propagation) and parallelize well.
     let chunks: Vec<&[ConllSentence]> = sents.chunks(40).collect();

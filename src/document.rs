@@ -54,6 +54,8 @@ pub enum EntitySource {
     Title,
     /// A context pattern (cue word + name) for a name the gazetteers lack.
     Pattern,
+    /// The statistical tagger (`--ner hybrid`) alone: a name the gazetteers lack.
+    Model,
 }
 
 /// An entity mention.
@@ -122,12 +124,164 @@ pub struct TimeArg {
     pub date: Option<String>,
 }
 
+/// The 16 PLOVER event types; serialized as the uppercase name the schema uses ("ASSAULT").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum PloverType {
+    /// Agree to, or sign, an agreement.
+    Agree,
+    /// Meet, visit, call, talk.
+    Consult,
+    /// Verbal support, praise, apology.
+    Support,
+    /// Make a concession.
+    Concede,
+    /// Cooperate materially.
+    Cooperate,
+    /// Give aid.
+    Aid,
+    /// Withdraw, release, cease fire.
+    Retreat,
+    /// Ask, call for, demand.
+    Request,
+    /// Blame, condemn, criticize.
+    Accuse,
+    /// Refuse, reject.
+    Reject,
+    /// Threaten.
+    Threaten,
+    /// Demonstrate, strike, sit in.
+    Protest,
+    /// Impose sanctions, sever ties.
+    Sanction,
+    /// Deploy, reinforce, put on alert.
+    Mobilize,
+    /// Arrest, seize, sentence, expel.
+    Coerce,
+    /// Physical violence: strikes, shelling, bombing, clashes, killing, abduction.
+    Assault,
+}
+
+impl PloverType {
+    /// Every type, in the order of the PLOVER manual's list in DESIGN.md.
+    pub const ALL: [PloverType; 16] = [
+        PloverType::Agree,
+        PloverType::Consult,
+        PloverType::Support,
+        PloverType::Concede,
+        PloverType::Cooperate,
+        PloverType::Aid,
+        PloverType::Retreat,
+        PloverType::Request,
+        PloverType::Accuse,
+        PloverType::Reject,
+        PloverType::Threaten,
+        PloverType::Protest,
+        PloverType::Sanction,
+        PloverType::Mobilize,
+        PloverType::Coerce,
+        PloverType::Assault,
+    ];
+
+    /// The uppercase name ("ASSAULT").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PloverType::Agree => "AGREE",
+            PloverType::Consult => "CONSULT",
+            PloverType::Support => "SUPPORT",
+            PloverType::Concede => "CONCEDE",
+            PloverType::Cooperate => "COOPERATE",
+            PloverType::Aid => "AID",
+            PloverType::Retreat => "RETREAT",
+            PloverType::Request => "REQUEST",
+            PloverType::Accuse => "ACCUSE",
+            PloverType::Reject => "REJECT",
+            PloverType::Threaten => "THREATEN",
+            PloverType::Protest => "PROTEST",
+            PloverType::Sanction => "SANCTION",
+            PloverType::Mobilize => "MOBILIZE",
+            PloverType::Coerce => "COERCE",
+            PloverType::Assault => "ASSAULT",
+        }
+    }
+
+    /// The type named `s` (uppercase, as in the schema).
+    pub fn parse(s: &str) -> Option<PloverType> {
+        PloverType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Violent types whose genitive is usually the victim ("مقتل مدنيين").
+    pub fn is_violent(self) -> bool {
+        matches!(self, PloverType::Assault | PloverType::Coerce)
+    }
+}
+
+impl std::fmt::Display for PloverType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Lets code written for the string form keep working (`&ev.kind` as `&str`).
+impl std::ops::Deref for PloverType {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for PloverType {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for PloverType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for PloverType {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// How the text presents an event (DESIGN.md): the news itself, earlier context, an announced
+/// plan, or something threatened, feared, conditional or demanded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// It happened or is happening: the news of the article.
+    #[default]
+    Reported,
+    /// Stated as earlier context (an anniversary, a trial about an old attack, "since 2011").
+    Background,
+    /// Announced or scheduled.
+    Planned,
+    /// Threatened, feared, conditional, possible, demanded.
+    Hypothetical,
+}
+
+impl Status {
+    /// The lowercase name ("reported").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Background => "background",
+            Status::Planned => "planned",
+            Status::Hypothetical => "hypothetical",
+        }
+    }
+}
+
 /// One event record (PLOVER).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// PLOVER event type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: PloverType,
     /// PLOVER mode.
     pub mode: Option<String>,
     /// CAMEO code.
@@ -146,6 +300,8 @@ pub struct Event {
     pub negated: bool,
     /// Who reports it ("وفق البيان", "أفادت مصادر").
     pub reported_by: Option<Span>,
+    /// How the text presents it: reported, background, planned or hypothetical.
+    pub status: Status,
     /// Index of the (first) sentence that reports the event.
     pub sentence: usize,
     /// Id of the rule that fired.
@@ -159,6 +315,8 @@ pub struct Event {
 /// The result of extracting one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON).
+    pub khabar: Version,
     /// Document id, if given.
     pub id: Option<String>,
     /// Document date (`YYYY-MM-DD`), if given.
@@ -167,6 +325,23 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+}
+
+/// The crate version, serialized as a string: which khabar wrote a stored document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Version;
+
+impl Version {
+    /// The version string (`CARGO_PKG_VERSION`).
+    pub const fn as_str(self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+}
+
+impl Serialize for Version {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl Document {

@@ -12,6 +12,7 @@ use crate::events::{EventRules, Analysis};
 use crate::gazetteer::{DataFile, Gazetteer};
 use crate::ner::{self, Mention};
 use crate::normalize::NormalizedText;
+use crate::tagger::{self, Model};
 use crate::tokenize::tokenize;
 
 /// One input document.
@@ -48,6 +49,38 @@ pub(crate) struct Inner {
     pub gazetteer: Gazetteer,
     pub events: EventRules,
     pub options: Options,
+    /// The tagger of [`NerMode::Hybrid`] (none in gazetteer mode).
+    pub model: Option<Arc<Model>>,
+}
+
+/// How entities are recognized.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NerMode {
+    /// Gazetteers and context rules only.
+    Gazetteer,
+    /// Gazetteers, rules and the statistical tagger (names the gazetteers lack, boundaries,
+    /// context-flagged aliases): see `tagger`.
+    #[default]
+    Hybrid,
+}
+
+impl NerMode {
+    /// Parses `hybrid` or `gazetteer`.
+    pub fn parse(s: &str) -> Option<NerMode> {
+        match s {
+            "hybrid" => Some(NerMode::Hybrid),
+            "gazetteer" => Some(NerMode::Gazetteer),
+            _ => None,
+        }
+    }
+
+    /// The name `parse` reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            NerMode::Hybrid => "hybrid",
+            NerMode::Gazetteer => "gazetteer",
+        }
+    }
 }
 
 /// Options fixed at build time (also what a pickled Python extractor carries).
@@ -57,6 +90,10 @@ pub struct Options {
     pub defaults: bool,
     /// User data files, in order.
     pub files: Vec<PathBuf>,
+    /// Entity recognition mode.
+    pub ner: NerMode,
+    /// A tagger model file replacing the embedded one (hybrid mode).
+    pub ner_model: Option<PathBuf>,
 }
 
 /// The extractor: compiled gazetteers, lexicons and event rules.
@@ -120,11 +157,27 @@ impl Extractor {
 
     /// Extracts one [`Input`] (keeps its id).
     pub fn extract_input(&self, input: &Input) -> Document {
+        self.extract_with_model(input, self.inner.model.as_deref())
+    }
+
+    /// [`Extractor::extract_input`] with the given tagger model (`None`: gazetteer-only NER),
+    /// whatever this extractor was built with: for cross-validation.
+    #[doc(hidden)]
+    pub fn extract_with_model(&self, input: &Input, model: Option<&Model>) -> Document {
         let g = &self.inner.gazetteer;
         let text = input.text.as_str();
         let nt = NormalizedText::new(text);
         let tok = tokenize(&nt);
-        let mentions = ner::recognize(g, &nt, &tok, input.date);
+        let mentions = match model {
+            None => ner::recognize(g, &nt, &tok, input.date),
+            Some(model) => {
+                let mut hits = Vec::new();
+                let ms = ner::recognize_with_hits(g, &nt, &tok, input.date, Some(&mut hits));
+                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits };
+                let tags = tagger::tag_document(model, &d);
+                tagger::combine(g, nt.normalized(), &tok, ms, &tags)
+            }
+        };
         let ci = CharIndex::new(text);
         let entities: Vec<Entity> = mentions
             .iter()
@@ -136,7 +189,7 @@ impl Extractor {
             .collect();
         let analysis = Analysis { nt: &nt, tok: &tok, mentions: &mentions, ci: &ci, date: input.date, gazetteer: g };
         let events = self.inner.events.extract(&analysis);
-        Document { id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
+        Document { khabar: crate::document::Version, id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
     }
 
     /// Extracts many inputs in parallel (rayon); output order is input order.
@@ -212,12 +265,25 @@ impl Default for ExtractorBuilder {
 impl ExtractorBuilder {
     /// A builder that starts from the embedded defaults.
     pub fn new() -> Self {
-        ExtractorBuilder { options: Options { defaults: true, files: Vec::new() }, extra: Vec::new() }
+        ExtractorBuilder { options: Options { defaults: true, ..Options::default() }, extra: Vec::new() }
     }
 
     /// Whether to load the embedded gazetteers and triggers (default true).
     pub fn defaults(&mut self, yes: bool) -> &mut Self {
         self.options.defaults = yes;
+        self
+    }
+
+    /// The entity recognition mode (default [`NerMode::Hybrid`]; hybrid falls back to the
+    /// gazetteers when no tagger model is available).
+    pub fn ner(&mut self, mode: NerMode) -> &mut Self {
+        self.options.ner = mode;
+        self
+    }
+
+    /// A tagger model file (written by `khabar train ner`) instead of the embedded model.
+    pub fn ner_model(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.options.ner_model = Some(path.as_ref().to_path_buf());
         self
     }
 
@@ -243,7 +309,12 @@ impl ExtractorBuilder {
         files.extend(self.extra.iter().cloned());
         let gazetteer = Gazetteer::load(&files)?;
         let events = EventRules::load(&files)?;
-        Ok(Extractor { inner: Arc::new(Inner { gazetteer, events, options: self.options.clone() }) })
+        let model = match (self.options.ner, &self.options.ner_model) {
+            (NerMode::Gazetteer, _) => None,
+            (NerMode::Hybrid, Some(p)) => Some(Arc::new(Model::read(p)?)),
+            (NerMode::Hybrid, None) => Model::embedded(),
+        };
+        Ok(Extractor { inner: Arc::new(Inner { gazetteer, events, options: self.options.clone(), model }) })
     }
 }
 

@@ -23,6 +23,7 @@ mod document;
 mod error;
 pub mod events;
 mod extractor;
+mod filter;
 pub mod formats;
 mod input;
 mod lang;
@@ -30,13 +31,20 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod ner;
 pub mod normalize;
+pub mod tagger;
 pub mod time;
 pub mod tokenize;
 mod tsv;
 
-pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, Span, TimeArg};
+pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, PloverType, Span, Status, TimeArg, Version};
 pub use error::{parse_date, Error, ErrorKind};
-pub use extractor::{Extractor, ExtractorBuilder, Input, Options};
+pub use extractor::{Extractor, ExtractorBuilder, Input, NerMode, Options};
+pub use filter::{EventFilter, STATUSES};
 pub use gazetteer::EntityType;
 pub use normalize::{normalize, NormalizedText};
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};
+
+/// The README's Rust snippets are doc tests: `cargo test` compiles and runs them.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

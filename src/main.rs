@@ -10,6 +10,7 @@ use khabar::{Document, Extractor, Input};
 use rayon::prelude::*;
 
 mod cli_eval;
+mod cli_train;
 
 #[derive(Parser)]
 #[command(name = "khabar", version, about = "Arabic news → structured event records (PLOVER/CAMEO)")]
@@ -29,6 +30,49 @@ enum Command {
     /// Inspect and check the gazetteers.
     #[command(subcommand)]
     Gazetteer(cli_eval::GazetteerCommand),
+    /// Train the statistical NER tagger.
+    #[command(subcommand)]
+    Train(cli_train::TrainCommand),
+    /// Print the JSON Schema of one output document (`--format json`/`jsonl`); docs/output.md
+    /// explains every field.
+    Schema,
+}
+
+/// The JSON Schema of a document (draft 2020-12), checked against real output by the tests.
+const DOCUMENT_SCHEMA: &str = include_str!("../docs/document.schema.json");
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TextEncoding {
+    /// UTF-8 (the default; a UTF-8 byte-order mark is dropped).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Arabic Windows code page (cp1256), common in older news archives.
+    #[value(name = "windows-1256", alias = "cp1256")]
+    Windows1256,
+    /// ISO-8859-6 (Arabic Latin/Arabic).
+    #[value(name = "iso-8859-6")]
+    Iso88596,
+    /// UTF-16: the byte-order mark says which byte order; little-endian without one.
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+    /// UTF-16 little-endian.
+    #[value(name = "utf-16le")]
+    Utf16Le,
+    /// UTF-16 big-endian.
+    #[value(name = "utf-16be")]
+    Utf16Be,
+}
+
+impl TextEncoding {
+    fn encoding(self) -> &'static encoding_rs::Encoding {
+        match self {
+            TextEncoding::Utf8 => encoding_rs::UTF_8,
+            TextEncoding::Windows1256 => encoding_rs::WINDOWS_1256,
+            TextEncoding::Iso88596 => encoding_rs::ISO_8859_6,
+            TextEncoding::Utf16 | TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+            TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,17 +156,56 @@ struct ExtractArgs {
     /// Do not load the embedded gazetteers.
     #[arg(long)]
     no_default_gazetteers: bool,
-    /// Never show a progress bar.
+    /// Never show a progress bar or the end-of-stream summary.
     #[arg(long)]
     quiet: bool,
+    /// Character encoding of the input (UTF-16 and UTF-8 byte-order marks are always honoured).
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<TextEncoding>,
+    /// Keep only events whose confidence is at least this (0..1).
+    #[arg(long, value_name = "C")]
+    min_confidence: Option<f32>,
+    /// Keep only events of these PLOVER types, comma-separated (e.g. ASSAULT,PROTEST).
+    #[arg(long, value_name = "TYPES")]
+    types: Option<String>,
+    /// Keep only events with these statuses, comma-separated: reported, background, planned, hypothetical.
+    #[arg(long, value_name = "STATUS")]
+    status: Option<String>,
+    /// Exit with status 3 when any JSONL line could not be processed (its error record is still written).
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    ner: NerArgs,
+}
+
+/// Entity recognition options (extract, eval ner).
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct NerArgs {
+    /// Entity recognition: hybrid (gazetteers + statistical tagger) or gazetteer (rules only).
+    #[arg(long, value_name = "hybrid|gazetteer", value_parser = parse_ner)]
+    ner: Option<khabar::NerMode>,
+    /// A tagger model written by `khabar train ner` instead of the embedded one.
+    #[arg(long, value_name = "PATH")]
+    ner_model: Option<PathBuf>,
+}
+
+fn parse_ner(s: &str) -> Result<khabar::NerMode, String> {
+    khabar::NerMode::parse(s).ok_or_else(|| format!("expected hybrid or gazetteer, got {s:?}"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let strict = matches!(&cli.command, Command::Extract(a) if a.strict);
     let result = match cli.command {
-        Command::Extract(args) => extract(args),
+        Command::Extract(args) => match extract(args) {
+            // --strict and some JSONL lines failed (the summary on stderr says which).
+            Ok(Lines { errors, .. }) if errors > 0 && strict => return ExitCode::from(3),
+            r => r.map(drop),
+        },
         Command::Eval(cmd) => cli_eval::eval(cmd),
         Command::Gazetteer(cmd) => cli_eval::gazetteer(cmd),
+        Command::Train(cmd) => cli_train::train_cmd(cmd),
+        Command::Schema => io::stdout().lock().write_all(DOCUMENT_SCHEMA.as_bytes()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -146,18 +229,37 @@ pub(crate) fn err(msg: impl Into<String>) -> io::Error {
 }
 
 pub(crate) fn build_extractor(gazetteers: &[PathBuf], no_defaults: bool) -> io::Result<Extractor> {
-    if gazetteers.is_empty() && !no_defaults {
+    build_extractor_ner(gazetteers, no_defaults, &NerArgs::default())
+}
+
+pub(crate) fn build_extractor_ner(gazetteers: &[PathBuf], no_defaults: bool, ner: &NerArgs) -> io::Result<Extractor> {
+    if gazetteers.is_empty() && !no_defaults && ner.ner.is_none() && ner.ner_model.is_none() {
         return Ok(Extractor::new());
     }
     let mut b = Extractor::builder();
     b.defaults(!no_defaults);
+    if let Some(m) = ner.ner {
+        b.ner(m);
+    }
+    if let Some(p) = &ner.ner_model {
+        b.ner_model(p);
+    }
     for g in gazetteers {
         b.gazetteer_file(g);
     }
     b.build().map_err(|e| err(e.to_string()))
 }
 
-fn extract(args: ExtractArgs) -> io::Result<()> {
+/// What a JSONL stream did: lines read, lines that became error records, and how many of those
+/// were not UTF-8 (a hint that `--encoding` is missing).
+#[derive(Default, Clone, Copy)]
+struct Lines {
+    lines: usize,
+    errors: usize,
+    not_utf8: usize,
+}
+
+fn extract(args: ExtractArgs) -> io::Result<Lines> {
     let limits = Limits { threads: worker_threads(args.threads), max_doc_chars: args.max_doc_chars };
     if args.threads.is_some() {
         rayon::ThreadPoolBuilder::new().num_threads(limits.threads).build_global().map_err(|e| err(e.to_string()))?;
@@ -166,7 +268,9 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
         Some(d) => Some(khabar::parse_date(d).map_err(|e| err(format!("--date: {e}")))?),
         None => None,
     };
-    let ex = build_extractor(&args.gazetteers, args.no_default_gazetteers)?;
+    let filter = khabar::EventFilter::parse(args.min_confidence, args.types.as_deref(), args.status.as_deref())
+        .map_err(|e| err(e.to_string()))?;
+    let ex = build_extractor_ner(&args.gazetteers, args.no_default_gazetteers, &args.ner)?;
     let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let input = args.input.unwrap_or_else(|| {
         let ext = |e: &str| files.iter().all(|f| f.extension().is_some_and(|x| x == e));
@@ -180,53 +284,189 @@ fn extract(args: ExtractArgs) -> io::Result<()> {
     });
     let stdout = io::stdout();
     let mut out = Output(BufWriter::with_capacity(1 << 16, stdout.lock()));
+    let mut stats = Lines::default();
     match input {
         InputFormat::Jsonl => {
             let format = args.format.unwrap_or(OutputFormat::Jsonl);
             let mut fw = format.rich().map(khabar::formats::FormatWriter::new);
+            let opts = Stream { date, format, quiet: args.quiet, filter: &filter, limits };
             for f in &files {
                 let name = f.display().to_string();
-                let reader: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
-                let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) };
-                jsonl(&ex, BufReader::with_capacity(1 << 20, reader), &name, date, format, size, args.quiet, limits, fw.as_mut(), &mut out)?;
+                let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+                let raw: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
+                let raw = Counting { inner: raw, read: read.clone() };
+                let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()).filter(|&n| n > 0) };
+                let reader = decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
+                let s = jsonl(&ex, reader, &name, &opts, size, &read, fw.as_mut(), &mut out)?;
+                stats.lines += s.lines;
+                stats.errors += s.errors;
+                stats.not_utf8 += s.not_utf8;
             }
             if let Some(w) = fw {
                 finish_format(w, &mut out)?;
             }
+            out.flush()?;
+            if !args.quiet || stats.errors > 0 {
+                eprintln!("{}", summary(&stats, &files, format));
+            }
+            return Ok(stats);
         }
         InputFormat::Text | InputFormat::Json => {
             let format = args.format.unwrap_or(OutputFormat::Json);
             let mut inputs = Vec::with_capacity(files.len());
             for f in &files {
                 let name = f.display().to_string();
-                let bytes = if name == "-" {
-                    let mut b = Vec::new();
-                    io::stdin().lock().read_to_end(&mut b).map_err(|e| err(format!("{name}: {e}")))?;
-                    b
+                let mut bytes = Vec::new();
+                if name == "-" {
+                    io::stdin().lock().read_to_end(&mut bytes).map_err(|e| err(format!("{name}: {e}")))?;
                 } else {
-                    let mut b = Vec::new();
-                    open(f)?.read_to_end(&mut b).map_err(|e| err(format!("{name}: {e}")))?;
-                    b
-                };
-                let text = String::from_utf8(bytes).map_err(|e| {
-                    let off = e.utf8_error().valid_up_to();
-                    let line = e.as_bytes()[..off].iter().filter(|&&b| b == b'\n').count() + 1;
-                    err(format!("{name}: invalid UTF-8 at byte offset {off} (line {line})"))
-                })?;
+                    open(f)?.read_to_end(&mut bytes).map_err(|e| err(format!("{name}: {e}")))?;
+                }
+                let text = decode_text(bytes, args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
+                // The id of a file's document is its file name, without the directory.
+                let id = f.file_name().map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
                 let input = if input == InputFormat::Json {
                     let rec = parse_record(&text, date).map_err(|e| err(format!("{name}: {e}")))?;
-                    Input { id: rec.id.or(Some(name.clone())), ..rec }
+                    Input { id: rec.id.or(Some(id)), ..rec }
                 } else {
-                    Input { id: Some(name.clone()), text, date }
+                    Input { id: Some(id), text, date }
                 };
                 check_size(&input.text, limits.max_doc_chars).map_err(|m| err(format!("{name}: {m}")))?;
                 inputs.push(input);
             }
-            let docs = ex.extract_batch(&inputs);
+            let mut docs = ex.extract_batch(&inputs);
+            docs.iter_mut().for_each(|d| filter.apply(d));
             write_docs(&docs, &inputs, format, &mut out)?;
         }
     }
-    out.flush()
+    out.flush()?;
+    Ok(stats)
+}
+
+/// The end-of-stream line on stderr: `khabar: 1,300 lines, 557 errors (error records in the output)`.
+fn summary(s: &Lines, files: &[PathBuf], format: OutputFormat) -> String {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let mut m = format!("khabar: {}, {}", plural(s.lines, "line"), plural(s.errors, "error"));
+    if s.errors > 0 {
+        m.push_str(match format {
+            OutputFormat::Tsv | OutputFormat::Conll => " (listed above: this format has no place for error records)",
+            OutputFormat::Html => " (each has an error section in the page)",
+            _ => " (each bad line has an error record in the output, with its line number)",
+        });
+    }
+    if s.not_utf8 > 0 {
+        let f = files.iter().find(|f| f.as_os_str() != "-").map_or("FILE".into(), |f| f.display().to_string());
+        m.push_str(&format!(
+            "; {} not UTF-8: if the input is a legacy Arabic encoding, rerun with --encoding windows-1256 (or iso-8859-6, utf-16), e.g. khabar extract --encoding windows-1256 --input jsonl {f}",
+            plural(s.not_utf8, "line")
+        ));
+    }
+    m
+}
+
+/// Decodes a whole input file to text. A byte-order mark selects UTF-8 or UTF-16 and is dropped
+/// (offsets count from the first character after it); otherwise `enc` (default UTF-8) applies.
+fn decode_text(bytes: Vec<u8>, enc: Option<TextEncoding>) -> Result<String, String> {
+    let bom = encoding_rs::Encoding::for_bom(&bytes);
+    let enc = match (bom, enc) {
+        (Some((e, _)), _) => e,
+        (None, Some(TextEncoding::Utf8) | None) => {
+            return String::from_utf8(bytes).map_err(|e| {
+                let off = e.utf8_error().valid_up_to();
+                let b = e.as_bytes();
+                let line = b[..off].iter().filter(|&&c| c == b'\n').count() + 1;
+                format!("invalid UTF-8 at byte offset {off} (line {line}){}", legacy_hint(b))
+            });
+        }
+        (None, Some(e)) => e.encoding(),
+    };
+    let (text, name, malformed) = enc.decode(&bytes);
+    if malformed {
+        // The first bad position, for the message.
+        let mut dec = enc.new_decoder();
+        let mut buf = String::with_capacity(dec.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3 + 16));
+        let at = match dec.decode_to_string_without_replacement(&bytes, &mut buf, true) {
+            (encoding_rs::DecoderResult::Malformed(bad, after), read) => {
+                format!(" at byte offset {}", read.saturating_sub(bad as usize + after as usize))
+            }
+            _ => String::new(),
+        };
+        return Err(format!("not valid {}{at}", name.name()));
+    }
+    Ok(text.into_owned())
+}
+
+/// When bytes are not UTF-8 but read as mostly Arabic letters in windows-1256, says so.
+fn legacy_hint(bytes: &[u8]) -> &'static str {
+    let (text, _) = encoding_rs::WINDOWS_1256.decode_without_bom_handling(&bytes[..bytes.len().min(1 << 16)]);
+    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+    let arabic = text.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count();
+    if non_ascii > 0 && arabic * 10 >= non_ascii * 7 {
+        ": the bytes read as Arabic in the Windows code page; rerun with --encoding windows-1256"
+    } else {
+        ": if the file is in a legacy encoding, pass --encoding (windows-1256, iso-8859-6, utf-16)"
+    }
+}
+
+/// Counts the bytes read from a file (for the progress bar: raw bytes, whatever the encoding).
+struct Counting<R> {
+    inner: R,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// A JSONL stream as UTF-8: passed through when it is UTF-8 (a UTF-8 byte-order mark is left to
+/// the record parser), decoded on the fly when `enc` is another encoding or the stream starts
+/// with a UTF-16 byte-order mark.
+fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<Box<dyn BufRead + Send>> {
+    let head = r.fill_buf()?;
+    let utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    let enc = match enc {
+        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok(Box::new(r)),
+        None | Some(TextEncoding::Utf8) => encoding_rs::UTF_16LE,
+        Some(e) => e.encoding(),
+    };
+    // new_decoder() honours a byte-order mark, which overrides `enc`.
+    let d = Decoding { inner: r, dec: enc.new_decoder(), out: vec![0; 1 << 16], pos: 0, len: 0, done: false };
+    Ok(Box::new(BufReader::with_capacity(1 << 20, d)))
+}
+
+/// Decodes a byte stream to UTF-8 with `encoding_rs` (malformed sequences become U+FFFD).
+struct Decoding<R> {
+    inner: R,
+    dec: encoding_rs::Decoder,
+    out: Vec<u8>,
+    pos: usize,
+    len: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Read for Decoding<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.len {
+            if self.done {
+                return Ok(0);
+            }
+            let src = self.inner.fill_buf()?;
+            let last = src.is_empty();
+            let (_, read, written, _) = self.dec.decode_to_utf8(src, &mut self.out, last);
+            self.inner.consume(read);
+            self.pos = 0;
+            self.len = written;
+            self.done = last;
+        }
+        let n = buf.len().min(self.len - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
 }
 
 fn open(f: &PathBuf) -> io::Result<File> {
@@ -292,8 +532,9 @@ struct Window {
     stop: bool,
 }
 
-/// One record's result: its sequence number, the output piece and the input line's size.
-type Done = (usize, Piece, usize);
+/// One record's result: its sequence number, the output piece and how it went, and the input
+/// line's size.
+type Done = (usize, (Piece, Status), usize);
 
 /// Streams JSONL: a reader thread hands lines to `threads` workers; the writer (this thread)
 /// writes each record as soon as it and every record before it are done, and flushes whenever it
@@ -305,34 +546,21 @@ fn jsonl(
     ex: &Extractor,
     mut reader: impl BufRead + Send,
     name: &str,
-    date: Option<chrono::NaiveDate>,
-    format: OutputFormat,
+    opts: &Stream,
     size: Option<u64>,
-    quiet: bool,
-    limits: Limits,
+    read: &std::sync::atomic::AtomicU64,
     mut fw: Option<&mut khabar::formats::FormatWriter>,
     out: &mut Output<impl Write>,
-) -> io::Result<()> {
-    let bar = (!quiet && io::stderr().is_terminal()).then(|| {
-        let pb = match size {
-            Some(n) => indicatif::ProgressBar::new(n),
-            None => indicatif::ProgressBar::new_spinner(),
-        };
-        pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        pb
-    });
+) -> io::Result<Lines> {
+    let Stream { date, format, quiet, filter, limits } = *opts;
+    let bar = (!quiet && io::stderr().is_terminal()).then(|| progress_bar(size));
     let window = std::sync::Mutex::new(Window::default());
     let moved = std::sync::Condvar::new();
     let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let (work_tx, work_rx) = std::sync::mpsc::channel::<(usize, usize, Vec<u8>)>();
     let work_rx = std::sync::Mutex::new(work_rx);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
-    let result = std::thread::scope(|scope| -> io::Result<()> {
+    let result = std::thread::scope(|scope| -> io::Result<Lines> {
         let (window, moved, read_error) = (&window, &moved, &read_error);
         scope.spawn(move || {
             let mut line_no = 0usize;
@@ -376,19 +604,20 @@ fn jsonl(
                 let job = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
                 let Ok((seq, ln, raw)) = job else { return };
                 let bytes = raw.len() + 1;
-                let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    record(ex, &raw, ln, name, date, format, limits.max_doc_chars)
+                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    record(ex, &raw, ln, name, date, format, filter, limits.max_doc_chars)
                 }))
                 .unwrap_or_else(|_| {
-                    fail_piece(format, name, ln, id_of(&String::from_utf8_lossy(&raw)), "internal error while extracting this record (please report it)".into())
+                    let msg = "internal error while extracting this record (please report it)".into();
+                    (fail_piece(format, name, ln, id_of(&String::from_utf8_lossy(&raw)), msg), Status::Error)
                 });
-                if done_tx.send((seq, piece, bytes)).is_err() {
+                if done_tx.send((seq, done, bytes)).is_err() {
                     return;
                 }
             });
         }
         drop(done_tx);
-        let written = write_in_order(&done_rx, window, moved, bar.as_ref(), &mut fw, out);
+        let written = write_in_order(&done_rx, window, moved, bar.as_ref(), read, &mut fw, out);
         if written.is_err() {
             window.lock().unwrap_or_else(|p| p.into_inner()).stop = true;
             moved.notify_all();
@@ -399,10 +628,10 @@ fn jsonl(
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
-    result?;
+    let stats = result?;
     match read_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
         Some(e) => Err(e),
-        None => Ok(()),
+        None => Ok(stats),
     }
 }
 
@@ -413,10 +642,12 @@ fn write_in_order(
     window: &std::sync::Mutex<Window>,
     moved: &std::sync::Condvar,
     bar: Option<&indicatif::ProgressBar>,
+    read: &std::sync::atomic::AtomicU64,
     fw: &mut Option<&mut khabar::formats::FormatWriter>,
     out: &mut Output<impl Write>,
-) -> io::Result<()> {
-    let mut pending: std::collections::BTreeMap<usize, (Piece, usize)> = std::collections::BTreeMap::new();
+) -> io::Result<Lines> {
+    let mut stats = Lines::default();
+    let mut pending: std::collections::BTreeMap<usize, ((Piece, Status), usize)> = std::collections::BTreeMap::new();
     let mut next = 0usize;
     let mut unflushed = false;
     loop {
@@ -437,7 +668,16 @@ fn write_in_order(
         pending.insert(seq, (piece, bytes));
         let mut freed = 0;
         let start = next;
-        while let Some((piece, bytes)) = pending.remove(&next) {
+        while let Some(((piece, status), bytes)) = pending.remove(&next) {
+            match status {
+                Status::Ok => {}
+                Status::Error => stats.errors += 1,
+                Status::NotUtf8 => {
+                    stats.errors += 1;
+                    stats.not_utf8 += 1;
+                }
+            }
+            stats.lines += 1;
             match (piece, fw.as_deref_mut()) {
                 (Piece::Rendered(p), Some(w)) => w.write(out, &p)?,
                 (Piece::Line(l), _) => {
@@ -457,12 +697,13 @@ fn write_in_order(
             drop(w);
             moved.notify_all();
             if let Some(pb) = bar {
-                pb.inc(freed as u64);
+                pb.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
                 pb.set_message(format!("{next} docs"));
             }
         }
     }
-    out.flush()
+    out.flush()?;
+    Ok(stats)
 }
 
 /// An error record of one JSONL line, in the output format.
@@ -482,14 +723,16 @@ fn record(
     name: &str,
     date: Option<chrono::NaiveDate>,
     format: OutputFormat,
+    filter: &khabar::EventFilter,
     max_doc_chars: usize,
-) -> Piece {
-    let fail = |id, msg| fail_piece(format, name, ln, id, msg);
+) -> (Piece, Status) {
+    let fail = |id, msg| (fail_piece(format, name, ln, id, msg), Status::Error);
     let line = match std::str::from_utf8(raw) {
         Ok(l) => l,
         Err(e) => {
             let id = id_of(&String::from_utf8_lossy(raw));
-            return fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+            let piece = fail_piece(format, name, ln, id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+            return (piece, Status::NotUtf8);
         }
     };
     if line.trim().is_empty() {
@@ -500,12 +743,14 @@ fn record(
             if let Err(msg) = check_size(&input.text, max_doc_chars) {
                 return fail(input.id.map_or(serde_json::Value::Null, serde_json::Value::String), msg);
             }
-            let doc = ex.extract_input(&input);
-            match format.rich() {
+            let mut doc = ex.extract_input(&input);
+            filter.apply(&mut doc);
+            let piece = match format.rich() {
                 Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
                 None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
                 None => Piece::Line(doc.to_json()),
-            }
+            };
+            (piece, Status::Ok)
         }
         Err(msg) => fail(id_of(line), msg),
     }
@@ -608,4 +853,39 @@ impl<W: Write> Write for Output<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush().map_err(Self::tag)
     }
+}
+
+/// The options of a JSONL stream that are the same for every file.
+struct Stream<'a> {
+    date: Option<chrono::NaiveDate>,
+    format: OutputFormat,
+    quiet: bool,
+    filter: &'a khabar::EventFilter,
+    limits: Limits,
+}
+
+/// How one JSONL line went.
+#[derive(Clone, Copy)]
+enum Status {
+    Ok,
+    Error,
+    NotUtf8,
+}
+
+/// A progress bar on stderr: bytes with rate and ETA when the input size is known; documents,
+/// bytes read and the rate when reading a pipe.
+fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
+    let (pb, template) = match size {
+        Some(n) => (
+            indicatif::ProgressBar::new(n),
+            "[{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => (indicatif::ProgressBar::new_spinner(), "{spinner} [{elapsed_precise}] {msg}, {bytes} read, {binary_bytes_per_sec}"),
+    };
+    pb.set_style(indicatif::ProgressStyle::with_template(template).unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+    pb.set_message("0 docs");
+    if size.is_none() {
+        pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    }
+    pb
 }

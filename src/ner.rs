@@ -4,12 +4,14 @@
 
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
 use crate::clitics::{for_each_reading, Article};
 use crate::document::EntitySource;
 use crate::gazetteer::{EntityType, Gazetteer, Payload};
+use crate::lang::{self, WordSet};
 use crate::lexicon::KeyForm;
 use crate::normalize::NormalizedText;
 use crate::tokenize::Tokenized;
@@ -33,46 +35,42 @@ pub struct Mention {
     pub title: Option<u32>,
     /// How it was found.
     pub source: EntitySource,
+    /// The alias is context-flagged (a common word that needs a cue or an earlier mention).
+    pub context: bool,
 }
 
-/// Words before a name that license a context-flagged alias, per type.
-const PLACE_CUES: &[&str] = &[
-    "محافظه", "ريف", "مدينه", "بلده", "قريه", "حي", "مخيم", "قاعده", "معبر", "ناحيه", "منطقه", "مطار",
-    "ولايه", "اقليم", "مديريه", "قضاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-    "وسط", "اطراف", "محيط", "قرب", "بالقرب", "في", "من", "الي", "نحو", "داخل", "عاصمه", "العاصمه",
-];
-/// Place words (no prepositions): strong evidence that the next word names a place.
-const PLACE_WORDS: &[&str] = &[
-    "محافظه", "ريف", "مدينه", "بلده", "قريه", "حي", "مخيم", "قاعده", "معبر", "ناحيه", "منطقه", "مطار",
-    "ولايه", "اقليم", "مديريه", "قضاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-    "اطراف", "محيط", "قرب", "بالقرب", "عاصمه", "العاصمه", "مدينتي", "بلدتي", "قريتي", "محافظتي",
-];
-const ORG_CUES: &[&str] = &[
-    "تنظيم", "حركه", "جماعه", "هييه", "لواء", "جبهه", "فصيل", "كتايب", "ميليشيا", "ميليشيات", "مليشيا",
-    "حزب", "مجموعه", "قوات", "صحيفه", "وكاله", "قناه", "موقع", "منظمه", "جمعيه", "شركه", "المصدر", "قمه", "مجلس",
-    // clubs, media, companies, universities: "نادي النصر", "لاعب الهلال", "جريدة الوطن"
-    "نادي", "فريق", "منتخب", "لاعب", "لاعبو", "لاعبي", "مدرب", "جريده", "مجله", "جامعه", "مصرف", "بنك",
-];
-const PERSON_CUES: &[&str] = &[
-    "الرييس", "رييس", "الملك", "الامير", "الشيخ", "الوزير", "وزير", "السيد", "السيده", "الجنرال", "اللواء",
-    "العميد", "العقيد", "الزعيم", "زعيم", "قايد", "القايد", "المتحدث", "الناطق", "المبعوث", "الدكتور",
-    // culture, sport, media, religion: "الفنانة فيروز", "اللاعب محمد صلاح", "الإمام ابن تيمية"
-    "الفنان", "الفنانه", "اللاعب", "النجم", "النجمه", "الكاتب", "الكاتبه", "الشاعر", "الشاعره", "المطرب", "المطربه",
-    "الموسيقار", "المغني", "المغنيه", "الروايي", "الرواييه", "الفيلسوف", "المفكر", "المخرج", "الممثل", "الممثله", "المدرب",
-    "الاعلامي", "الاعلاميه", "الصحفي", "الصحفيه", "الباحث", "الباحثه", "الامام", "الداعيه", "البروفيسور", "المهندس",
-];
-/// Cue words after which an unknown quoted name (or a single word) is an organization or place.
-const ORG_PATTERN_CUES: &[&str] = &["تنظيم", "حركه", "جماعه", "هييه", "لواء", "جبهه", "فصيل", "كتايب", "ميليشيا"];
-const PLACE_PATTERN_CUES: &[&str] = &["محافظه", "مدينه", "بلده", "قريه", "مخيم", "معبر", "ناحيه", "حي"];
 
-/// Function words and frequent verbs that never start an unknown name after a cue.
-const STOPWORDS: &[&str] = &[
-    "في", "من", "الي", "علي", "عن", "مع", "ان", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قال",
-    "اكد", "اعلن", "اضاف", "كان", "كانت", "قد", "لقد", "وقال", "واكد", "او", "ثم", "لا", "لم", "لن", "ما",
-    "هو", "هي", "بين", "حيث", "بعد", "قبل", "خلال", "منذ", "ضد", "لدي", "عند", "كل", "بعض", "غير", "اي",
-    "انه", "انها", "بان", "بانه", "لمده", "عام", "احد", "حتي", "لكل", "ومن", "وهو", "وهي", "وكذلك", "وغيرها", "ايضا",
-    "الا", "كما", "فقط", "اكثر", "اقل", "بشكل", "عندما", "حين", "اذا", "لان", "لكن", "ولكن", "وقد", "فقد", "وكان",
-];
+
+/// The closed word classes the rules read (`gazetteers/lang/ar/<name>.tsv`), looked up once.
+pub(crate) struct Words {
+    pub place_word: &'static WordSet,
+    pub place_preposition: &'static WordSet,
+    pub org_cue: &'static WordSet,
+    pub person_cue: &'static WordSet,
+    pub org_designator: &'static WordSet,
+    pub place_designator: &'static WordSet,
+    pub stopword: &'static WordSet,
+    pub name_particle: &'static WordSet,
+    pub patronymic: &'static WordSet,
+    pub verb_after_name: &'static WordSet,
+}
+
+/// The NER word sets.
+pub(crate) fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| Words {
+        place_word: lang::set("place_word"),
+        place_preposition: lang::set("place_preposition"),
+        org_cue: lang::set("org_cue"),
+        person_cue: lang::set("person_cue"),
+        org_designator: lang::set("org_designator"),
+        place_designator: lang::set("place_designator"),
+        stopword: lang::set("name_stopword"),
+        name_particle: lang::set("name_particle"),
+        patronymic: lang::set("patronymic"),
+        verb_after_name: lang::set("verb_after_name"),
+    })
+}
 
 /// A candidate match of the lexicon at one token.
 struct Candidate {
@@ -84,8 +82,33 @@ struct Candidate {
 
 /// Finds entity mentions in a tokenized normalized text.
 pub fn recognize(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenized, date: Option<NaiveDate>) -> Vec<Mention> {
+    recognize_with_hits(g, nt, tok, date, None)
+}
+
+/// Raw lexicon hits of one token, as bits: for every alias that covers the token, before any
+/// selection, `bit(kind, inside, context)` (see [`hit_bit`]).
+pub type Hits = u32;
+
+/// The bit of a raw lexicon hit: kind 0 PER, 1 LOC/FAC, 2 ORG, 3 other entity, 4 title,
+/// 5 nationality; `inside` for a token after the alias's first; `context` for a flagged alias.
+pub fn hit_bit(kind: u32, inside: bool, context: bool) -> Hits {
+    1 << (kind * 4 + inside as u32 * 2 + context as u32)
+}
+
+/// [`recognize`], also filling `hits` (one entry per token) with the raw lexicon hits, which
+/// the statistical tagger reads as features.
+pub fn recognize_with_hits(
+    g: &Gazetteer,
+    nt: &NormalizedText<'_>,
+    tok: &Tokenized,
+    date: Option<NaiveDate>,
+    hits: Option<&mut Vec<Hits>>,
+) -> Vec<Mention> {
     let norm = nt.normalized();
     let cands = candidates(g, norm, tok);
+    if let Some(hits) = hits {
+        raw_hits(g, &cands, hits);
+    }
     // Pass 1: unambiguous mentions only, to learn which entities the document talks about.
     let first = select(g, norm, tok, &cands, &HashSet::default());
     let seen: HashSet<u32> = first.iter().filter_map(|m| m.entity).collect();
@@ -96,6 +119,30 @@ pub fn recognize(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenized, date: 
     add_given_name_persons(g, nt, tok, &mut mentions);
     mentions.sort_by_key(|m| (m.norm.start, m.norm.end));
     mentions
+}
+
+fn raw_hits(g: &Gazetteer, cands: &[Vec<Candidate>], hits: &mut Vec<Hits>) {
+    hits.clear();
+    hits.resize(cands.len(), 0);
+    for (ti, cs) in cands.iter().enumerate() {
+        for c in cs {
+            for p in &c.payloads {
+                let (kind, context) = match *p {
+                    Payload::Entity { idx, context } => match g.entities[idx as usize].kind {
+                        EntityType::PER => (0, context),
+                        EntityType::LOC | EntityType::FAC => (1, context),
+                        EntityType::ORG => (2, context),
+                        _ => (3, context),
+                    },
+                    Payload::Title(_) => (4, false),
+                    Payload::Nationality(_) => (5, false),
+                };
+                for (k, h) in hits[ti..c.tok_end.min(cands.len())].iter_mut().enumerate() {
+                    *h |= hit_bit(kind, k > 0, context);
+                }
+            }
+        }
+    }
 }
 
 fn candidates(g: &Gazetteer, norm: &str, tok: &Tokenized) -> Vec<Vec<Candidate>> {
@@ -149,12 +196,13 @@ fn word<'n>(norm: &'n str, tok: &Tokenized, i: usize) -> &'n str {
 
 /// True when the token before `ti` (in the same sentence) is one of `cues`, or the mention's
 /// own clitic is a preposition and `prep_ok`.
-fn has_cue(norm: &str, tok: &Tokenized, ti: usize, cues: &[&str]) -> bool {
+fn has_cue(norm: &str, tok: &Tokenized, ti: usize, cues: &[&WordSet]) -> bool {
     if ti == 0 || tok.sentence_of(ti - 1) != tok.sentence_of(ti) {
         return false;
     }
     let prev = word(norm, tok, ti - 1);
-    cues.contains(&prev) || prev.strip_prefix('و').is_some_and(|p| cues.contains(&p))
+    let any = |w: &str| cues.iter().any(|s| s.contains(w));
+    any(prev) || prev.strip_prefix('و').is_some_and(any)
 }
 
 fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, p: &Payload, seen: &HashSet<u32>) -> bool {
@@ -168,7 +216,7 @@ fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, 
                 && c.clitic.is_none()
                 && ti > 0
                 && tok.sentence_of(ti - 1) == tok.sentence_of(ti)
-                && matches!(word(norm, tok, ti - 1), "بن" | "ابن" | "بنت" | "ابو" | "ابي")
+                && words().patronymic.contains(word(norm, tok, ti - 1))
             {
                 return false;
             }
@@ -178,7 +226,7 @@ fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, 
             if e.rank >= 3 && e.kind == EntityType::LOC && e.population < 20_000 {
                 if let Some(r) = &c.clitic {
                     let cl = &norm[r.clone()];
-                    if cl.chars().all(|ch| crate::clitics::CONJUNCTIONS.contains(&ch)) && !has_cue(norm, tok, ti, PLACE_WORDS) {
+                    if cl.chars().all(|ch| crate::clitics::CONJUNCTIONS.contains(&ch)) && !has_cue(norm, tok, ti, &[words().place_word]) {
                         return false;
                     }
                 }
@@ -204,13 +252,13 @@ fn accept(g: &Gazetteer, norm: &str, tok: &Tokenized, ti: usize, c: &Candidate, 
                             let cl = &norm[r.clone()];
                             cl.ends_with('ب') || cl.ends_with("لل") || cl.ends_with('ل')
                         });
-                        prep_clitic || has_cue(norm, tok, ti, PLACE_CUES)
+                        prep_clitic || has_cue(norm, tok, ti, &[words().place_word, words().place_preposition])
                     } else {
-                        has_cue(norm, tok, ti, PLACE_WORDS)
+                        has_cue(norm, tok, ti, &[words().place_word])
                     }
                 }
-                EntityType::ORG => has_cue(norm, tok, ti, ORG_CUES),
-                EntityType::PER => has_cue(norm, tok, ti, PERSON_CUES),
+                EntityType::ORG => has_cue(norm, tok, ti, &[words().org_cue]),
+                EntityType::PER => has_cue(norm, tok, ti, &[words().person_cue]),
                 _ => false,
             }
         }
@@ -255,9 +303,11 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
                     nationality: None,
                     title: None,
                     source: EntitySource::Gazetteer,
+                    context: false,
                 };
                 match p {
-                    Payload::Entity { idx, .. } => {
+                    Payload::Entity { idx, context } => {
+                        m.context = context;
                         m.kind = g.entities[idx as usize].kind;
                         m.entity = Some(idx);
                     }
@@ -281,11 +331,11 @@ fn select(g: &Gazetteer, norm: &str, tok: &Tokenized, cands: &[Vec<Candidate>], 
 /// The entity type that the word before token `ti` announces: a place word (محافظة، مدينة),
 /// an organization cue (نادي، صحيفة، شركة) or a person cue (الرئيس، اللاعب).
 fn cue_type(norm: &str, tok: &Tokenized, ti: usize) -> Option<EntityType> {
-    if has_cue(norm, tok, ti, PLACE_WORDS) {
+    if has_cue(norm, tok, ti, &[words().place_word]) {
         Some(EntityType::LOC)
-    } else if has_cue(norm, tok, ti, ORG_CUES) {
+    } else if has_cue(norm, tok, ti, &[words().org_cue]) {
         Some(EntityType::ORG)
-    } else if has_cue(norm, tok, ti, PERSON_CUES) {
+    } else if has_cue(norm, tok, ti, &[words().person_cue]) {
         Some(EntityType::PER)
     } else {
         None
@@ -346,6 +396,7 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
                 nationality: None,
                 title: Some(t),
                 source: EntitySource::Title,
+                context: false,
             });
         } else if next.is_none() {
             // Unknown name after the title: up to two plain words.
@@ -354,7 +405,7 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
             let mut last = None;
             while k < tok.tokens.len() && k < span_end_tok + 2 && tok.sentence_of(k) == sent {
                 let w = word(norm, tok, k);
-                if STOPWORDS.contains(&w) || w.starts_with("ال") || w.chars().count() < 3
+                if words().stopword.contains(w) || w.starts_with("ال") || w.chars().count() < 3
                     || taken[k]
                     || w.bytes().all(|b| b.is_ascii_digit())
                 {
@@ -379,6 +430,7 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
                     nationality: None,
                     title: None,
                     source: EntitySource::Pattern,
+                    context: false,
                 });
             }
         }
@@ -395,9 +447,9 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
         let w = word(norm, tok, ti);
         let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
         let w = w.strip_prefix("ال").unwrap_or(w);
-        let kind = if ORG_PATTERN_CUES.contains(&w) {
+        let kind = if words().org_designator.contains(w) {
             EntityType::ORG
-        } else if PLACE_PATTERN_CUES.contains(&w) {
+        } else if words().place_designator.contains(w) {
             EntityType::LOC
         } else {
             continue;
@@ -430,7 +482,7 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
             k
         } else {
             let nw = word(norm, tok, next);
-            if kind == EntityType::ORG || STOPWORDS.contains(&nw) || nw.chars().count() < 3 || nw.bytes().any(|b| b.is_ascii_digit()) {
+            if kind == EntityType::ORG || words().stopword.contains(nw) || nw.chars().count() < 3 || nw.bytes().any(|b| b.is_ascii_digit()) {
                 continue; // unquoted organization names are too often common nouns
             }
             next
@@ -447,6 +499,7 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
             nationality: None,
             title: None,
             source: EntitySource::Pattern,
+            context: false,
         });
     }
     ms.extend(added);
@@ -463,8 +516,6 @@ fn covered_tokens(tok: &Tokenized, ms: &[Mention]) -> Vec<bool> {
     covered
 }
 
-/// Name-chain particles inside Arabic person names.
-const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"];
 
 
 /// The given name that token `ti` starts: (name, clitic length, ambiguous, two words). A
@@ -501,18 +552,12 @@ fn given_name_at<'n>(g: &Gazetteer, norm: &'n str, tok: &Tokenized, ti: usize) -
 
 fn is_name_word(w: &str) -> bool {
     w.chars().count() >= 2
-        && !STOPWORDS.contains(&w)
-        && !REPORT_VERBS.contains(&w)
+        && !words().stopword.contains(w)
+        && !words().verb_after_name.contains(w)
         && w.chars().all(|c| c.is_alphabetic())
         && !w.is_ascii()
 }
 
-/// Verbs that often follow a name ("محمد قال") and must not be taken as a surname.
-const REPORT_VERBS: &[&str] = &[
-    "قال", "يقول", "قالت", "تقول", "اكد", "يوكد", "اكدت", "اعلن", "يعلن", "اعلنت", "اضاف", "يضيف", "اضافت",
-    "اوضح", "يوضح", "اشار", "يشير", "ذكر", "يذكر", "دعا", "يدعو", "طالب", "يطالب", "افاد", "صرح", "اعتبر",
-    "التقي", "يلتقي", "استقبل", "يستقبل", "زار", "يزور", "وصل", "يصل", "غادر", "بحث", "يبحث", "ناقش",
-];
 
 /// Persons the gazetteers lack: a known given name followed by one or two name words
 /// ("أحمد الشمري", "جيمس جيفري", "محمد بن سلمان"); later bare surnames link back.
@@ -528,7 +573,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
         let next_is_name = tok.tokens.get(m.tokens.end).is_some_and(|t| {
             norm[tok.tokens[m.tokens.start].norm.end..t.norm.start] == *" " && is_name_word(&norm[t.norm.clone()])
         });
-        let place_cue = has_cue(norm, tok, m.tokens.start, PLACE_CUES) || m.clitic.is_some();
+        let place_cue = has_cue(norm, tok, m.tokens.start, &[words().place_word, words().place_preposition]) || m.clitic.is_some();
         !(single_loc && next_is_name && !place_cue && g.given_names.get(&norm[m.norm.clone()]) == Some(&false))
     });
     let mut covered = vec![false; tok.tokens.len()];
@@ -567,7 +612,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             ti += 1;
             continue;
         }
-        let cue = has_cue(norm, tok, ti, PERSON_CUES);
+        let cue = has_cue(norm, tok, ti, &[words().person_cue]);
         if ambiguous && !cue {
             ti += 1;
             continue;
@@ -590,7 +635,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
                 }
                 break;
             }
-            if NAME_PARTICLES.contains(&nw) {
+            if words().name_particle.contains(nw) {
                 pending_particle = true;
                 k += 1;
                 continue;
@@ -599,7 +644,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             // given name or a particle; titles and cue words never belong to it.
             let article = nw.starts_with("ال") && !nw.starts_with("الله");
             if !is_name_word(nw)
-                || PERSON_CUES.contains(&nw)
+                || words().person_cue.contains(nw)
                 || (article && k > first + 1 && !pending_particle)
                 || (k > first + 1 && !pending_particle && k - last > 1)
             {
@@ -615,7 +660,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             // Three-part names are given + father's given name + family name ("علي عبدالله صالح",
             // "محمد جواد ظريف"): a word after a family name is not part of the name ("نور الدين
             // زنكي حكم").
-            let next_is_particle = NAME_PARTICLES.contains(&word(norm, tok, k.min(tok.tokens.len() - 1)));
+            let next_is_particle = words().name_particle.contains(word(norm, tok, k.min(tok.tokens.len() - 1)));
             if (k - first >= 3 || !g.given_names.contains_key(nw)) && !next_is_particle {
                 break;
             }
@@ -654,6 +699,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
             nationality: None,
             title: None,
             source,
+            context: false,
         });
         for c in covered.iter_mut().take(last + 1).skip(ti) {
             *c = true;
@@ -729,6 +775,7 @@ fn add_given_name_persons(g: &Gazetteer, nt: &NormalizedText<'_>, tok: &Tokenize
                 nationality: None,
                 title: None,
                 source: if entity.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
+                context: false,
             });
             covered[k] = true;
         }

@@ -63,7 +63,9 @@ fn invalid_utf8_in_a_text_file_names_file_and_byte_offset() {
     let off = "سطر أول\nقال \u{0628}".len();
     let o = run(&["extract", s(&p)], None);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), format!("khabar: {}: invalid UTF-8 at byte offset {off} (line 2)\n", p.display()));
+    // The message goes on with a hint about --encoding.
+    assert!(stderr(&o).starts_with(&format!("khabar: {}: invalid UTF-8 at byte offset {off} (line 2): ", p.display())), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--encoding"));
     assert!(o.stdout.is_empty(), "no partial output");
     // A good file next to the bad one does not hide the error.
     let good = write(dir.path(), "good.txt", "نص".as_bytes());
@@ -153,7 +155,8 @@ fn empty_inputs() {
     let o = run(&["extract", s(&p)], None);
     assert_eq!(o.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(doc, json!({"id": p.display().to_string(), "date": null, "entities": [], "events": []}));
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(doc, json!({"khabar": version, "id": "empty.txt", "date": null, "entities": [], "events": []}));
     // An empty JSONL file has no lines, so no output lines.
     let p = write(dir.path(), "empty.jsonl", b"");
     let o = run(&["extract", s(&p)], None);
@@ -182,7 +185,7 @@ fn only_diacritics_or_only_controls() {
         assert!(doc.entities.is_empty() && doc.events.is_empty(), "{text:?}");
         let line = json!({"id": "x", "text": text}).to_string() + "\n";
         let o = run(&["extract", "--input", "jsonl"], Some(line.as_bytes()));
-        assert_eq!(lines(&o), vec![json!({"id": "x", "date": null, "entities": [], "events": []})], "{text:?}");
+        assert_eq!(lines(&o), vec![json!({"id": "x", "date": null, "entities": [], "events": [], "khabar": env!("CARGO_PKG_VERSION")})], "{text:?}");
     }
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "marks.txt", cases[0].as_bytes());
@@ -464,12 +467,12 @@ fn a_full_disk_exits_1_with_one_message() {
 #[test]
 fn thread_counts_zero_and_huge() {
     let input = format!("{}\n{}\n", quick_line(0), quick_line(1));
-    let reference = run(&["extract", "--input", "jsonl", "--threads", "1"], Some(input.as_bytes()));
-    let o = run(&["extract", "--input", "jsonl", "--threads", "0"], Some(input.as_bytes()));
+    let reference = run(&["extract", "--input", "jsonl", "--quiet", "--threads", "1"], Some(input.as_bytes()));
+    let o = run(&["extract", "--input", "jsonl", "--quiet", "--threads", "0"], Some(input.as_bytes()));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(o.stdout, reference.stdout);
     assert_eq!(stderr(&o), "");
-    let o = run(&["extract", "--input", "jsonl", "--threads", "100000"], Some(input.as_bytes()));
+    let o = run(&["extract", "--input", "jsonl", "--quiet", "--threads", "100000"], Some(input.as_bytes()));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(o.stdout, reference.stdout);
     let cores = std::thread::available_parallelism().unwrap().get();

@@ -433,6 +433,7 @@ fn source_name(s: crate::document::EntitySource) -> &'static str {
         crate::document::EntitySource::Gazetteer => "gazetteer",
         crate::document::EntitySource::Title => "title",
         crate::document::EntitySource::Pattern => "pattern",
+        crate::document::EntitySource::Model => "model",
     }
 }
 
