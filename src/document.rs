@@ -403,10 +403,8 @@ impl Document {
     /// building it in memory first (the JSON of a long document is many times its text).
     pub fn write_json<W: std::io::Write>(&self, w: W, pretty: bool) -> std::io::Result<()> {
         let r = if pretty { serde_json::to_writer_pretty(w, self) } else { serde_json::to_writer(w, self) };
-        r.map_err(|e| match e.io_error_kind() {
-            Some(kind) => std::io::Error::new(kind, e.to_string()),
-            None => std::io::Error::other(e),
-        })
+        // serde_json gives back the writer's own io::Error (so callers can tell output errors).
+        r.map_err(std::io::Error::from)
     }
 }
 
