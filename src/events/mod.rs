@@ -15,16 +15,12 @@ mod vetoes;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
-
+pub(crate) use crate::analysis::Analysis;
 use crate::clitics::{for_each_reading, Article};
-use crate::document::{CharIndex, Event, TimeArg};
+use crate::document::{Event, TimeArg};
 use crate::error::Error;
-use crate::gazetteer::{DataFile, Gazetteer};
+use crate::gazetteer::DataFile;
 use crate::lexicon::{KeyForm, Lexicon};
-use crate::ner::Mention;
-use crate::normalize::NormalizedText;
-use crate::tokenize::Tokenized;
 
 use context::{cap_to_date, Ctx};
 use lexicon::{Pos, RuleId, Trigger};
@@ -56,16 +52,6 @@ pub struct EventRules {
     lexicon: Lexicon<u32>,
 }
 
-/// Everything the event rules read about one document.
-pub(crate) struct Analysis<'a, 'b> {
-    pub nt: &'a NormalizedText<'b>,
-    pub tok: &'a Tokenized,
-    pub mentions: &'a [Mention],
-    pub ci: &'a CharIndex<'b>,
-    pub date: Option<NaiveDate>,
-    pub gazetteer: &'a Gazetteer,
-}
-
 impl EventRules {
     /// Loads every trigger file among `files`.
     pub fn load(files: &[DataFile]) -> Result<EventRules, Error> {
@@ -84,13 +70,11 @@ impl EventRules {
     }
 
     /// Extracts the event records of a document.
-    pub(crate) fn extract(&self, a: &Analysis<'_, '_>) -> Vec<Event> {
+    pub(crate) fn extract(&self, a: &Analysis<'_>) -> Vec<Event> {
         if self.triggers.is_empty() || a.tok.tokens.is_empty() {
             return Vec::new();
         }
-        let norm = a.nt.normalized();
-        let times = crate::time::recognize(norm, a.tok, a.date);
-        let ctx = Ctx::new(a, &times);
+        let ctx = Ctx::new(a, &a.times);
         let mut events = EventSet::default();
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
