@@ -55,7 +55,7 @@ impl<'t> Analysis<'t> {
                 let g = gazetteer;
                 let mut hits = Vec::new();
                 let ms = ner::recognize_with_hits(g, &nt, &tok, date, Some(&mut hits));
-                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits };
+                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits, original: nt.original() };
                 let tags = tagger::tag_document(model, &d);
                 tagger::combine(g, nt.normalized(), &tok, ms, &tags)
             }

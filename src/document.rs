@@ -359,8 +359,6 @@ pub struct Event {
 /// The result of extracting one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON).
-    pub khabar: Version,
     /// Document id, if given.
     pub id: Option<String>,
     /// Document date (`YYYY-MM-DD`), if given.
@@ -369,6 +367,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON, last key).
+    pub khabar: Version,
 }
 
 /// The crate version, serialized as a string: which khabar wrote a stored document.
@@ -403,10 +403,8 @@ impl Document {
     /// building it in memory first (the JSON of a long document is many times its text).
     pub fn write_json<W: std::io::Write>(&self, w: W, pretty: bool) -> std::io::Result<()> {
         let r = if pretty { serde_json::to_writer_pretty(w, self) } else { serde_json::to_writer(w, self) };
-        r.map_err(|e| match e.io_error_kind() {
-            Some(kind) => std::io::Error::new(kind, e.to_string()),
-            None => std::io::Error::other(e),
-        })
+        // serde_json gives back the writer's own io::Error (so callers can tell output errors).
+        r.map_err(std::io::Error::from)
     }
 }
 

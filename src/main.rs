@@ -142,9 +142,14 @@ struct ExtractArgs {
     /// Document date YYYY-MM-DD (for relative times and role holders); JSONL records may carry their own.
     #[arg(long)]
     date: Option<String>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default and 0: all cores; capped at 4 × the cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Work budget per document, in characters (0 = no limit): a longer JSONL record gets an
+    /// error record naming the limit, a longer file is an error. The default keeps news articles
+    /// and long reports whole.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DOC_CHARS)]
+    max_doc_chars: usize,
     /// Extra gazetteer/trigger files (TSV as in gazetteers/README.md, or spaCy EntityRuler .jsonl).
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
@@ -208,6 +213,10 @@ fn main() -> ExitCode {
             eprintln!("khabar: output closed before all records were written");
             ExitCode::from(1)
         }
+        Err(e) if is_output_error(&e) => {
+            eprintln!("khabar: {e}");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("khabar: {e}");
             ExitCode::from(2)
@@ -257,8 +266,9 @@ struct Lines {
 }
 
 fn extract(args: ExtractArgs) -> io::Result<Lines> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().map_err(|e| err(e.to_string()))?;
+    let limits = Limits { threads: worker_threads(args.threads), max_doc_chars: args.max_doc_chars };
+    if args.threads.is_some() {
+        rayon::ThreadPoolBuilder::new().num_threads(limits.threads).build_global().map_err(|e| err(e.to_string()))?;
     }
     let date = match &args.date {
         Some(d) => Some(khabar::parse_date(d).map_err(|e| err(format!("--date: {e}")))?),
@@ -279,21 +289,24 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
         }
     });
     let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = Output(BufWriter::with_capacity(1 << 16, stdout.lock()));
     let mut stats = Lines::default();
     match input {
         InputFormat::Jsonl => {
             let format = args.format.unwrap_or(OutputFormat::Jsonl);
             let mut fw = format.rich().map(khabar::formats::FormatWriter::new);
-            let opts = Stream { date, format, quiet: args.quiet, filter: &filter };
+            let opts = Stream { date, format, quiet: args.quiet, filter: &filter, limits };
             for f in &files {
                 let name = f.display().to_string();
                 let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
                 let raw: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
                 let raw = Counting { inner: raw, read: read.clone() };
                 let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()).filter(|&n| n > 0) };
-                let reader = decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
-                let s = jsonl(&ex, reader, &name, &opts, size, &read, fw.as_mut(), &mut out)?;
+                let (reader, decoded) =
+                    decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
+                // Progress: bytes of the lines done when they are the file's bytes, else the
+                // file bytes read (a batch ahead of the lines done).
+                let s = jsonl(&ex, reader, &name, &opts, size, decoded.then_some(&*read), fw.as_mut(), &mut out)?;
                 stats.lines += s.lines;
                 stats.errors += s.errors;
                 stats.not_utf8 += s.not_utf8;
@@ -321,12 +334,14 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
                 let text = decode_text(bytes, args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
                 // The id of a file's document is its file name, without the directory.
                 let id = f.file_name().map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
-                if input == InputFormat::Json {
+                let input = if input == InputFormat::Json {
                     let rec = parse_record(&text, date).map_err(|e| err(format!("{name}: {e}")))?;
-                    inputs.push(Input { id: rec.id.or(Some(id)), ..rec });
+                    Input { id: rec.id.or(Some(id)), ..rec }
                 } else {
-                    inputs.push(Input { id: Some(id), text, date });
-                }
+                    Input { id: Some(id), text, date }
+                };
+                check_size(&input.text, limits.max_doc_chars).map_err(|m| err(format!("{name}: {m}")))?;
+                inputs.push(input);
             }
             write_docs(&ex, &inputs, &filter, format, &mut out)?;
         }
@@ -416,18 +431,18 @@ impl<R: Read> Read for Counting<R> {
 
 /// A JSONL stream as UTF-8: passed through when it is UTF-8 (a UTF-8 byte-order mark is left to
 /// the record parser), decoded on the fly when `enc` is another encoding or the stream starts
-/// with a UTF-16 byte-order mark.
-fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<Box<dyn BufRead + Send>> {
+/// with a UTF-16 byte-order mark. The flag says whether it decodes.
+fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<(Box<dyn BufRead + Send>, bool)> {
     let head = r.fill_buf()?;
     let utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     let enc = match enc {
-        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok(Box::new(r)),
+        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok((Box::new(r), false)),
         None | Some(TextEncoding::Utf8) => encoding_rs::UTF_16LE,
         Some(e) => e.encoding(),
     };
     // new_decoder() honours a byte-order mark, which overrides `enc`.
     let d = Decoding { inner: r, dec: enc.new_decoder(), out: vec![0; 1 << 16], pos: 0, len: 0, done: false };
-    Ok(Box::new(BufReader::with_capacity(1 << 20, d)))
+    Ok((Box::new(BufReader::with_capacity(1 << 20, d)), true))
 }
 
 /// Decodes a byte stream to UTF-8 with `encoding_rs` (malformed sequences become U+FFFD).
@@ -514,8 +529,33 @@ fn id_of(line: &str) -> serde_json::Value {
     Input::id_of_line(line).map_or(serde_json::Value::Null, serde_json::Value::String)
 }
 
-/// Streams JSONL: reads a batch of lines, extracts it in parallel, writes it in order; memory
-/// stays bounded by the batch size whatever the input size.
+/// Lines the JSONL reader may run ahead of the writer (bounds memory behind a slow record).
+const WINDOW_LINES: usize = 4096;
+/// Bytes of input lines in flight at most (a single longer line is still taken alone).
+const WINDOW_BYTES: usize = 64 << 20;
+
+/// How far the JSONL reader is ahead of the writer.
+#[derive(Default)]
+struct Window {
+    /// Records read (and handed to the workers).
+    read: usize,
+    /// Records written.
+    written: usize,
+    /// Bytes of the records read but not yet written.
+    bytes: usize,
+    /// The writer failed: stop reading.
+    stop: bool,
+}
+
+/// One record's result: its sequence number, the output piece and how it went, and the input
+/// line's size.
+type Done = (usize, (Piece, Status), usize);
+
+/// Streams JSONL: a reader thread hands lines to `threads` workers; the writer (this thread)
+/// writes each record as soon as it and every record before it are done, and flushes whenever it
+/// has nothing more to write, so a slow record holds back only the records after it, never the
+/// ones already finished. Memory stays bounded by the reader's window ([`WINDOW_LINES`],
+/// [`WINDOW_BYTES`]) whatever the input size.
 #[allow(clippy::too_many_arguments)]
 fn jsonl(
     ex: &Extractor,
@@ -523,123 +563,318 @@ fn jsonl(
     name: &str,
     opts: &Stream,
     size: Option<u64>,
-    read: &std::sync::atomic::AtomicU64,
+    read: Option<&std::sync::atomic::AtomicU64>,
     mut fw: Option<&mut khabar::formats::FormatWriter>,
-    out: &mut impl Write,
+    out: &mut Output<impl Write>,
 ) -> io::Result<Lines> {
-    const BATCH_LINES: usize = 512;
-    const BATCH_BYTES: usize = 16 << 20;
-    let Stream { date, format, quiet, filter } = *opts;
+    let Stream { date, format, quiet, filter, limits } = *opts;
     let bar = (!quiet && io::stderr().is_terminal()).then(|| progress_bar(size));
-    let mut stats = Lines::default();
-    // A reader thread fills the next batch while the pool extracts the current one.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<(Vec<(usize, Vec<u8>)>, usize)>>(1);
-    std::thread::scope(|scope| -> io::Result<()> {
+    let window = std::sync::Mutex::new(Window::default());
+    let moved = std::sync::Condvar::new();
+    let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<(usize, usize, Vec<u8>)>();
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
+    let result = std::thread::scope(|scope| -> io::Result<Lines> {
+        let (window, moved, read_error) = (&window, &moved, &read_error);
         scope.spawn(move || {
             let mut line_no = 0usize;
             loop {
-                let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
-                let mut bytes = 0;
-                while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
-                    let mut buf = Vec::new();
-                    let n = match reader.read_until(b'\n', &mut buf) {
-                        Ok(n) => n,
-                        Err(e) => {
-                            let _ = tx.send(Err(err(format!("{name}: {e}"))));
-                            return;
-                        }
-                    };
-                    if n == 0 {
-                        break;
+                let mut buf = Vec::new();
+                let n = match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => return,
+                    Ok(n) => n,
+                    Err(e) => {
+                        *read_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(err(format!("{name}: {e}")));
+                        return;
                     }
-                    line_no += 1;
-                    bytes += n;
-                    if buf.ends_with(b"\n") {
+                };
+                line_no += 1;
+                if buf.ends_with(b"\n") {
+                    buf.pop();
+                    if buf.ends_with(b"\r") {
                         buf.pop();
-                        if buf.ends_with(b"\r") {
-                            buf.pop();
-                        }
                     }
-                    // An empty line is still a line: it gets an error record, never silence.
-                    batch.push((line_no, buf));
                 }
-                let last = batch.is_empty();
-                // The receiver is gone only when writing failed; its error is reported there.
-                if last || tx.send(Ok((batch, bytes))).is_err() {
+                let mut w = window.lock().unwrap_or_else(|p| p.into_inner());
+                while !w.stop && w.read > w.written && (w.read - w.written >= WINDOW_LINES || w.bytes + n > WINDOW_BYTES) {
+                    w = moved.wait(w).unwrap_or_else(|p| p.into_inner());
+                }
+                if w.stop {
+                    return;
+                }
+                let seq = w.read;
+                w.read += 1;
+                w.bytes += n;
+                drop(w);
+                // An empty line is still a line: it gets an error record, never silence.
+                if work_tx.send((seq, line_no, buf)).is_err() {
                     return;
                 }
             }
         });
-        for received in rx {
-            let (batch, _bytes) = received?;
-            let results: Vec<(Piece, Status)> = batch
-                .par_iter()
-                .map(|(ln, raw)| {
-                    let fail = |id: serde_json::Value, msg: String| {
-                        let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
-                        match format.rich() {
-                            Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
-                            None => Piece::Line(rec.to_string()),
-                        }
-                    };
-                    let line = match std::str::from_utf8(raw) {
-                        Ok(l) => l,
-                        Err(e) => {
-                            let id = id_of(&String::from_utf8_lossy(raw));
-                            return (fail(id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())), Status::NotUtf8);
-                        }
-                    };
-                    if line.trim().is_empty() {
-                        return (fail(serde_json::Value::Null, "empty line".into()), Status::Error);
-                    }
-                    let piece = match parse_record(line, date) {
-                        Ok(input) => {
-                            let extract = || {
-                                let mut doc = ex.extract_input(&input);
-                                filter.apply(&mut doc);
-                                doc
-                            };
-                            match format.rich() {
-                                Some(f) => Piece::Rendered(ex.extract_rendered(&input, f, |d| filter.apply(d)).1),
-                                None if format == OutputFormat::Json => Piece::Line(extract().to_json_pretty()),
-                                None => Piece::Line(extract().to_json()),
-                            }
-                        }
-                        Err(msg) => return (fail(id_of(line), msg), Status::Error),
-                    };
-                    (piece, Status::Ok)
-                })
-                .collect();
-            for (r, status) in &results {
-                match status {
-                    Status::Ok => {}
-                    Status::Error => stats.errors += 1,
-                    Status::NotUtf8 => {
-                        stats.errors += 1;
-                        stats.not_utf8 += 1;
-                    }
+        for _ in 0..limits.threads {
+            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            scope.spawn(move || loop {
+                let job = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((seq, ln, raw)) = job else { return };
+                let bytes = raw.len() + 1;
+                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    record(ex, &raw, ln, name, date, format, filter, limits.max_doc_chars)
+                }))
+                .unwrap_or_else(|_| {
+                    let msg = "internal error while extracting this record (please report it)".into();
+                    (fail_piece(format, name, ln, id_of(&String::from_utf8_lossy(&raw)), msg), Status::Error)
+                });
+                if done_tx.send((seq, done, bytes)).is_err() {
+                    return;
                 }
-                match (r, fw.as_deref_mut()) {
-                    (Piece::Rendered(p), Some(w)) => w.write(out, p)?,
-                    (Piece::Line(l), _) => {
-                        out.write_all(l.as_bytes())?;
-                        out.write_all(b"\n")?;
-                    }
-                    (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
-                }
-            }
-            stats.lines += results.len();
-            if let Some(pb) = &bar {
-                pb.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
-                pb.set_message(format!("{} docs", stats.lines));
-            }
+            });
         }
-        Ok(())
-    })?;
+        drop(done_tx);
+        let written = write_in_order(&done_rx, window, moved, bar.as_ref(), read, &mut fw, out);
+        if written.is_err() {
+            window.lock().unwrap_or_else(|p| p.into_inner()).stop = true;
+            moved.notify_all();
+        }
+        drop(done_rx);
+        written
+    });
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
+    let stats = result?;
+    match read_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(stats),
+    }
+}
+
+/// The writer of [`jsonl`]: writes the finished records in input order as soon as the ordered
+/// prefix grows, flushing whenever no further record is ready.
+fn write_in_order(
+    done: &std::sync::mpsc::Receiver<Done>,
+    window: &std::sync::Mutex<Window>,
+    moved: &std::sync::Condvar,
+    bar: Option<&indicatif::ProgressBar>,
+    read: Option<&std::sync::atomic::AtomicU64>,
+    fw: &mut Option<&mut khabar::formats::FormatWriter>,
+    out: &mut Output<impl Write>,
+) -> io::Result<Lines> {
+    let mut stats = Lines::default();
+    let mut pending: std::collections::BTreeMap<usize, ((Piece, Status), usize)> = std::collections::BTreeMap::new();
+    let mut next = 0usize;
+    let mut unflushed = false;
+    // Bytes of the lines written, for the progress bar when no decoded byte count is shared.
+    let mut done_bytes = 0u64;
+    loop {
+        let (seq, piece, bytes) = match done.try_recv() {
+            Ok(d) => d,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                if unflushed {
+                    out.flush()?;
+                    unflushed = false;
+                }
+                match done.recv() {
+                    Ok(d) => d,
+                    Err(_) => break,
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+        };
+        pending.insert(seq, (piece, bytes));
+        let mut freed = 0;
+        let start = next;
+        while let Some(((piece, status), bytes)) = pending.remove(&next) {
+            match status {
+                Status::Ok => {}
+                Status::Error => stats.errors += 1,
+                Status::NotUtf8 => {
+                    stats.errors += 1;
+                    stats.not_utf8 += 1;
+                }
+            }
+            stats.lines += 1;
+            match (piece, fw.as_deref_mut()) {
+                (Piece::Rendered(p), Some(w)) => w.write(out, &p)?,
+                (Piece::Line(l), _) => {
+                    out.write_all(l.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                (Piece::Rendered(_), None) => unreachable!("a format writer exists for rendered pieces"),
+            }
+            next += 1;
+            freed += bytes;
+            done_bytes += bytes as u64;
+            unflushed = true;
+        }
+        if next > start {
+            let mut w = window.lock().unwrap_or_else(|p| p.into_inner());
+            w.written = next;
+            w.bytes -= freed;
+            drop(w);
+            moved.notify_all();
+            if let Some(pb) = bar {
+                pb.set_position(read.map_or(done_bytes, |r| r.load(std::sync::atomic::Ordering::Relaxed)));
+                pb.set_message(format!("{next} docs"));
+            }
+        }
+    }
+    out.flush()?;
     Ok(stats)
+}
+
+/// An error record of one JSONL line, in the output format.
+fn fail_piece(format: OutputFormat, name: &str, ln: usize, id: serde_json::Value, msg: String) -> Piece {
+    let rec = serde_json::json!({"id": id, "error": format!("{name}:{ln}: {msg}"), "line": ln});
+    match format.rich() {
+        Some(f) => Piece::Rendered(khabar::formats::render_error(f, &rec)),
+        None => Piece::Line(rec.to_string()),
+    }
+}
+
+/// The output of one JSONL line: its document, or an error record naming the line.
+fn record(
+    ex: &Extractor,
+    raw: &[u8],
+    ln: usize,
+    name: &str,
+    date: Option<chrono::NaiveDate>,
+    format: OutputFormat,
+    filter: &khabar::EventFilter,
+    max_doc_chars: usize,
+) -> (Piece, Status) {
+    let fail = |id, msg| (fail_piece(format, name, ln, id, msg), Status::Error);
+    let line = match std::str::from_utf8(raw) {
+        Ok(l) => l,
+        Err(e) => {
+            let id = id_of(&String::from_utf8_lossy(raw));
+            let piece = fail_piece(format, name, ln, id, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+            return (piece, Status::NotUtf8);
+        }
+    };
+    if line.trim().is_empty() {
+        return fail(serde_json::Value::Null, "empty line".into());
+    }
+    match parse_record(line, date) {
+        Ok(input) => {
+            if let Err(msg) = check_size(&input.text, max_doc_chars) {
+                return fail(input.id.map_or(serde_json::Value::Null, serde_json::Value::String), msg);
+            }
+            let extract = || {
+                let mut doc = ex.extract_input(&input);
+                filter.apply(&mut doc);
+                doc
+            };
+            // Rich formats render from the extractor's own analysis (no second tokenization).
+            let piece = match format.rich() {
+                Some(f) => Piece::Rendered(ex.extract_rendered(&input, f, |d| filter.apply(d)).1),
+                None if format == OutputFormat::Json => Piece::Line(extract().to_json_pretty()),
+                None => Piece::Line(extract().to_json()),
+            };
+            (piece, Status::Ok)
+        }
+        Err(msg) => fail(id_of(line), msg),
+    }
+}
+
+/// The work budget of one document: at most `max` characters (0 = no limit).
+fn check_size(text: &str, max: usize) -> Result<(), String> {
+    // Byte length bounds the character count from above: count only when it may exceed.
+    if max == 0 || text.len() <= max {
+        return Ok(());
+    }
+    let n = text.chars().count();
+    if n <= max {
+        return Ok(());
+    }
+    Err(format!(
+        "the document has {n} characters, more than the limit of {max} (--max-doc-chars; 0 = no limit): \
+         split it or raise the limit"
+    ))
+}
+
+/// Per-run limits of `extract`.
+#[derive(Clone, Copy)]
+struct Limits {
+    /// Worker threads.
+    threads: usize,
+    /// The largest document, in characters (0 = no limit).
+    max_doc_chars: usize,
+}
+
+/// The default of `--max-doc-chars`: 100 times the longest of the 31,030 SaudiNewsNet articles
+/// (about 50,000 characters), so news articles and long reports stay whole, while a runaway
+/// record (a whole archive in one line) gets an error record instead of minutes of work.
+const DEFAULT_MAX_DOC_CHARS: usize = 5_000_000;
+
+/// The number of worker threads for `--threads n`: 0 means all cores; more than
+/// [`THREADS_PER_CORE`] × the cores is capped there, with a message.
+fn worker_threads(requested: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match requested {
+        None | Some(0) => cores,
+        Some(n) if n > THREADS_PER_CORE * cores => {
+            let cap = THREADS_PER_CORE * cores;
+            eprintln!("khabar: --threads {n} capped at {cap} ({THREADS_PER_CORE} × {cores} cores)");
+            cap
+        }
+        Some(n) => n,
+    }
+}
+
+/// The most worker threads per core `--threads` gives (more only adds memory and switching).
+const THREADS_PER_CORE: usize = 4;
+
+/// Marks an error as one of writing the output (exit code 1), not of the input (exit code 2).
+#[derive(Debug)]
+struct OutputFailed(io::Error);
+
+impl std::fmt::Display for OutputFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write the output: {}", self.0)
+    }
+}
+
+impl std::error::Error for OutputFailed {}
+
+/// Whether `e` is (or wraps, e.g. inside a serde_json error) a failure to write the output.
+fn is_output_error(e: &io::Error) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|r| r as _);
+    while let Some(c) = cur {
+        if c.is::<OutputFailed>() {
+            return true;
+        }
+        cur = match c.downcast_ref::<io::Error>() {
+            Some(inner) => inner.get_ref().map(|r| r as _),
+            None => c.source(),
+        };
+    }
+    false
+}
+
+/// The output stream: every write error becomes an [`OutputFailed`].
+struct Output<W: Write>(W);
+
+impl<W: Write> Output<W> {
+    fn tag(e: io::Error) -> io::Error {
+        if e.get_ref().is_some_and(|r| r.is::<OutputFailed>()) {
+            return e;
+        }
+        io::Error::new(e.kind(), OutputFailed(e))
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(Self::tag)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf).map_err(Self::tag)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(Self::tag)
+    }
 }
 
 /// The options of a JSONL stream that are the same for every file.
@@ -648,6 +883,7 @@ struct Stream<'a> {
     format: OutputFormat,
     quiet: bool,
     filter: &'a khabar::EventFilter,
+    limits: Limits,
 }
 
 /// How one JSONL line went.

@@ -38,6 +38,7 @@ pub(crate) struct Sets {
     pub report_cue: &'static WordSet,
     pub time_reference: &'static WordSet,
     pub negation: &'static WordSet,
+    pub place_sense_cue: &'static WordSet,
 }
 
 pub(crate) fn sets() -> &'static Sets {
@@ -65,6 +66,7 @@ pub(crate) fn sets() -> &'static Sets {
         report_cue: crate::lang::set("report_cue"),
         time_reference: crate::lang::set("time_reference"),
         negation: crate::lang::set("negation"),
+        place_sense_cue: crate::lang::set("place_sense_cue"),
     })
 }
 
@@ -88,6 +90,8 @@ pub(crate) struct Ctx<'a, 'b> {
     pub owner: Vec<Option<usize>>,
     /// Token → the bare title mention ending there ("للرئيس" in "للرئيس الروسي بوتين").
     title_end: Vec<Option<usize>>,
+    /// Token → part of a bare title mention ("الوزير" in "بحث الوزير الجبير").
+    in_title: Vec<bool>,
     times: &'a [TimeMention],
     /// Token → its shortest non-future stem, computed on first use and kept: the lexical vetoes
     /// of every trigger candidate scan whole sentences of stems.
@@ -98,10 +102,14 @@ impl<'a, 'b> Ctx<'a, 'b> {
     pub(crate) fn new(a: &'a Analysis<'b>, times: &'a [TimeMention]) -> Self {
         let mut owner = vec![None; a.tok.tokens.len()];
         let mut title_end = vec![None; a.tok.tokens.len()];
+        let mut in_title = vec![false; a.tok.tokens.len()];
         for (i, m) in a.mentions.iter().enumerate() {
             if m.title.is_some() && m.entity.is_none() {
                 if m.tokens.end > 0 {
                     title_end[m.tokens.end - 1] = Some(i);
+                }
+                for k in m.tokens.clone() {
+                    in_title[k] = true;
                 }
                 continue;
             }
@@ -111,7 +119,12 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
         let norm = a.nt.normalized();
         let stems = vec![std::cell::OnceCell::new(); a.tok.tokens.len()];
-        Ctx { a, norm, owner, title_end, times, stems }
+        Ctx { a, norm, owner, title_end, in_title, times, stems }
+    }
+
+    /// Is token `k` part of a title that names no one by itself ("الوزير")?
+    pub(crate) fn in_bare_title(&self, k: usize) -> bool {
+        self.in_title[k]
     }
 
     pub(crate) fn word(&self, k: usize) -> &'a str {

@@ -121,7 +121,8 @@ impl EventRules {
                     let trig = &self.triggers[idx as usize];
                     let ok = match trig.pos {
                         Pos::Verb => r.article == Article::None,
-                        Pos::Noun => !r.future,
+                        // A participle (حال) is indefinite: "المتهمة", "الداعية" are nouns.
+                        Pos::Noun => !r.future && !(trig.constraints.participle && r.article != Article::None),
                     };
                     if ok && best.is_none_or(|b| end > b.2 || (end == b.2 && b.3 && !purpose)) {
                         best = Some((idx, ti + k + 1, end, purpose, r.future && !lam));
@@ -142,15 +143,18 @@ impl EventRules {
         if vetoes::vetoed(c, trig, &trig_toks, &s_toks) || trig.constraints.light_verb {
             return Vec::new(); // a light verb: the following noun carries the event
         }
-        let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        let (mut left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        if trig.constraints.participle {
+            left = s_toks.start.max(ti.saturating_sub(40));
+        }
         let frame = status::frame(c, &trig_toks, &s_toks, future);
         let Some(roles) = arguments::roles(c, trig, &trig_toks, left, right) else { return Vec::new() };
+        let reporter = c.reporter(&s_toks, ti);
         let (actors, recipients) = (&roles.actors, &roles.recipients);
         if trig.constraints.needs_actor && actors.is_empty() || trig.constraints.needs_recipient && recipients.is_empty() {
             return Vec::new();
         }
-        let location = arguments::location(c, &roles);
-        let reporter = c.reporter(&s_toks, ti);
+        let location = arguments::location(c, &roles, ti, &s_toks);
         let time = c.time_near(ti, &s_toks);
         let status = frame.status;
         let mut conf = trig.confidence;
