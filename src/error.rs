@@ -11,6 +11,8 @@ use std::path::PathBuf;
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    /// The underlying error (an I/O or JSON error), for [`std::error::Error::source`].
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 /// The kind of an [`Error`].
@@ -34,7 +36,17 @@ pub enum ErrorKind {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into() }
+        Error { kind, message: message.into(), source: None }
+    }
+
+    /// An error caused by an underlying one (kept as its [`std::error::Error::source`]; the
+    /// message should already say what it means here).
+    pub(crate) fn with_source(
+        kind: ErrorKind,
+        message: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error { kind, message: message.into(), source: Some(Box::new(source)) }
     }
 
     pub(crate) fn data(file: impl Into<PathBuf>, line: usize, message: impl fmt::Display) -> Self {
@@ -44,7 +56,7 @@ impl Error {
         } else {
             format!("{}: {}", file.display(), message)
         };
-        Error { kind: ErrorKind::Data { file, line }, message }
+        Error { kind: ErrorKind::Data { file, line }, message, source: None }
     }
 
     /// What kind of error this is.
@@ -64,7 +76,11 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Error> {
@@ -75,4 +91,24 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Error> {
     ok.then(|| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| Error::new(ErrorKind::Date, format!("invalid date {s:?}: expected YYYY-MM-DD")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn io_and_json_errors_are_kept_as_the_source() {
+        let e = crate::Extractor::builder().gazetteer_file("/nonexistent/khabar/places.tsv").build().unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Io);
+        let io = e.source().and_then(|s| s.downcast_ref::<std::io::Error>()).expect("io source");
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        let e = crate::Input::from_json_line("{\"id\": 1, \"text\": ").unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Input);
+        assert!(e.source().is_some_and(|s| s.is::<serde_json::Error>()), "{e:?}");
+        // Errors without an underlying one have no source.
+        assert!(parse_date("2019-13-01").unwrap_err().source().is_none());
+    }
 }

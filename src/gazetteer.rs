@@ -161,7 +161,7 @@ impl DataFile {
     /// Reads a user file from disk; non-UTF-8 content is an error naming the file, line and byte.
     pub fn read(path: &Path) -> Result<DataFile, Error> {
         let bytes = std::fs::read(path)
-            .map_err(|e| Error::new(crate::error::ErrorKind::Io, format!("{}: {e}", path.display())))?;
+            .map_err(|e| Error::with_source(crate::error::ErrorKind::Io, format!("{}: {e}", path.display()), e))?;
         let content = String::from_utf8(bytes).map_err(|e| {
             let off = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..off].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -533,20 +533,16 @@ impl Gazetteer {
     }
 }
 
-/// Words that introduce a place name without being part of it.
-const PLACE_CUE_WORDS: &[&str] = &[
-    "محافظه", "مدينه", "بلده", "قريه", "قاعده", "معبر", "مطار", "حي", "ضاحيه", "مخيم", "ريف", "ناحيه", "منطقه", "ولايه",
-];
-
 /// Spans name places without their cue word ("محافظة حلب" → حلب, "قاعدة التنف" → التنف): the
 /// NER rules read the cue. An alias made of a cue word plus a name that is itself an alias is
 /// therefore dropped, so the bare name matches; cue aliases whose remainder names nothing else
 /// ("مطار منغ") are kept.
 fn drop_cue_aliases(aliases: &mut Vec<(String, Payload)>) {
     let keys: rustc_hash::FxHashSet<String> = aliases.iter().map(|(k, _)| k.clone()).collect();
+    let cues = crate::lang::set("place_alias_cue");
     aliases.retain(|(k, _)| {
         match k.split_once(' ') {
-            Some((first, rest)) if PLACE_CUE_WORDS.contains(&first) => !keys.contains(rest),
+            Some((first, rest)) if cues.contains(first) => !keys.contains(rest),
             _ => true,
         }
     });

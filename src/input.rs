@@ -25,7 +25,8 @@ impl Input {
         use serde_json::Value;
         let fail = |m: String| Error::new(ErrorKind::Input, m);
         let line = strip_bom(line);
-        let v: Value = serde_json::from_str(line).map_err(|e| fail(format!("invalid JSON: {e}")))?;
+        let v: Value = serde_json::from_str(line)
+            .map_err(|e| Error::with_source(ErrorKind::Input, format!("invalid JSON: {e}"), e))?;
         let Value::Object(mut obj) = v else { return Err(fail("expected a JSON object".into())) };
         let id = match obj.get("id").map(record_id) {
             None => None,

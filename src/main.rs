@@ -228,6 +228,12 @@ pub(crate) fn err(msg: impl Into<String>) -> io::Error {
     io::Error::other(msg.into())
 }
 
+/// A library error as the CLI's error, keeping it (its kind and source) inside rather than
+/// flattening it into a string; `Display` is the library's message.
+pub(crate) fn lib_err(e: khabar::Error) -> io::Error {
+    io::Error::other(e)
+}
+
 pub(crate) fn build_extractor(gazetteers: &[PathBuf], no_defaults: bool) -> io::Result<Extractor> {
     build_extractor_ner(gazetteers, no_defaults, &NerArgs::default())
 }
@@ -247,7 +253,7 @@ pub(crate) fn build_extractor_ner(gazetteers: &[PathBuf], no_defaults: bool, ner
     for g in gazetteers {
         b.gazetteer_file(g);
     }
-    b.build().map_err(|e| err(e.to_string()))
+    b.build().map_err(lib_err)
 }
 
 /// What a JSONL stream did: lines read, lines that became error records, and how many of those
@@ -269,7 +275,7 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
         None => None,
     };
     let filter = khabar::EventFilter::parse(args.min_confidence, args.types.as_deref(), args.status.as_deref())
-        .map_err(|e| err(e.to_string()))?;
+        .map_err(lib_err)?;
     let ex = build_extractor_ner(&args.gazetteers, args.no_default_gazetteers, &args.ner)?;
     let files: Vec<PathBuf> = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let input = args.input.unwrap_or_else(|| {
