@@ -8,7 +8,51 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::gazetteer::EntityType;
+/// Entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A person.
+    PER,
+    /// An organization, armed group, government body, media outlet.
+    ORG,
+    /// A place: country, region, city, village.
+    LOC,
+    /// A facility: base, border crossing, airport, building.
+    FAC,
+    /// A nationality or group adjective ("الروسي", "الأكراد").
+    NORP,
+    /// Anything else.
+    MISC,
+}
+
+impl EntityType {
+    /// Parses `PER`, `ORG`, `LOC`, `FAC`, `NORP`, `MISC` (and the ANERcorp/spaCy spellings
+    /// `PERS`, `PERSON`, `GPE`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "PER" | "PERS" | "PERSON" => EntityType::PER,
+            "ORG" => EntityType::ORG,
+            "LOC" | "GPE" => EntityType::LOC,
+            "FAC" => EntityType::FAC,
+            "NORP" => EntityType::NORP,
+            "MISC" => EntityType::MISC,
+            _ => return None,
+        })
+    }
+
+    /// The type name as written in files and output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityType::PER => "PER",
+            EntityType::ORG => "ORG",
+            EntityType::LOC => "LOC",
+            EntityType::FAC => "FAC",
+            EntityType::NORP => "NORP",
+            EntityType::MISC => "MISC",
+        }
+    }
+}
+
 
 /// A text span: code-point offsets (serialized), the byte range (Rust only) and the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -124,12 +168,164 @@ pub struct TimeArg {
     pub date: Option<String>,
 }
 
+/// The 16 PLOVER event types; serialized as the uppercase name the schema uses ("ASSAULT").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum PloverType {
+    /// Agree to, or sign, an agreement.
+    Agree,
+    /// Meet, visit, call, talk.
+    Consult,
+    /// Verbal support, praise, apology.
+    Support,
+    /// Make a concession.
+    Concede,
+    /// Cooperate materially.
+    Cooperate,
+    /// Give aid.
+    Aid,
+    /// Withdraw, release, cease fire.
+    Retreat,
+    /// Ask, call for, demand.
+    Request,
+    /// Blame, condemn, criticize.
+    Accuse,
+    /// Refuse, reject.
+    Reject,
+    /// Threaten.
+    Threaten,
+    /// Demonstrate, strike, sit in.
+    Protest,
+    /// Impose sanctions, sever ties.
+    Sanction,
+    /// Deploy, reinforce, put on alert.
+    Mobilize,
+    /// Arrest, seize, sentence, expel.
+    Coerce,
+    /// Physical violence: strikes, shelling, bombing, clashes, killing, abduction.
+    Assault,
+}
+
+impl PloverType {
+    /// Every type, in the order of the PLOVER manual's list in DESIGN.md.
+    pub const ALL: [PloverType; 16] = [
+        PloverType::Agree,
+        PloverType::Consult,
+        PloverType::Support,
+        PloverType::Concede,
+        PloverType::Cooperate,
+        PloverType::Aid,
+        PloverType::Retreat,
+        PloverType::Request,
+        PloverType::Accuse,
+        PloverType::Reject,
+        PloverType::Threaten,
+        PloverType::Protest,
+        PloverType::Sanction,
+        PloverType::Mobilize,
+        PloverType::Coerce,
+        PloverType::Assault,
+    ];
+
+    /// The uppercase name ("ASSAULT").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PloverType::Agree => "AGREE",
+            PloverType::Consult => "CONSULT",
+            PloverType::Support => "SUPPORT",
+            PloverType::Concede => "CONCEDE",
+            PloverType::Cooperate => "COOPERATE",
+            PloverType::Aid => "AID",
+            PloverType::Retreat => "RETREAT",
+            PloverType::Request => "REQUEST",
+            PloverType::Accuse => "ACCUSE",
+            PloverType::Reject => "REJECT",
+            PloverType::Threaten => "THREATEN",
+            PloverType::Protest => "PROTEST",
+            PloverType::Sanction => "SANCTION",
+            PloverType::Mobilize => "MOBILIZE",
+            PloverType::Coerce => "COERCE",
+            PloverType::Assault => "ASSAULT",
+        }
+    }
+
+    /// The type named `s` (uppercase, as in the schema).
+    pub fn parse(s: &str) -> Option<PloverType> {
+        PloverType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Violent types whose genitive is usually the victim ("مقتل مدنيين").
+    pub fn is_violent(self) -> bool {
+        matches!(self, PloverType::Assault | PloverType::Coerce)
+    }
+}
+
+impl std::fmt::Display for PloverType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Lets code written for the string form keep working (`&ev.kind` as `&str`).
+impl std::ops::Deref for PloverType {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for PloverType {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for PloverType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for PloverType {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// How the text presents an event (DESIGN.md): the news itself, earlier context, an announced
+/// plan, or something threatened, feared, conditional or demanded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// It happened or is happening: the news of the article.
+    #[default]
+    Reported,
+    /// Stated as earlier context (an anniversary, a trial about an old attack, "since 2011").
+    Background,
+    /// Announced or scheduled.
+    Planned,
+    /// Threatened, feared, conditional, possible, demanded.
+    Hypothetical,
+}
+
+impl Status {
+    /// The lowercase name ("reported").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Background => "background",
+            Status::Planned => "planned",
+            Status::Hypothetical => "hypothetical",
+        }
+    }
+}
+
 /// One event record (PLOVER).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// PLOVER event type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: PloverType,
     /// PLOVER mode.
     pub mode: Option<String>,
     /// CAMEO code.
@@ -148,6 +344,8 @@ pub struct Event {
     pub negated: bool,
     /// Who reports it ("وفق البيان", "أفادت مصادر").
     pub reported_by: Option<Span>,
+    /// How the text presents it: reported, background, planned or hypothetical.
+    pub status: Status,
     /// Index of the (first) sentence that reports the event.
     pub sentence: usize,
     /// Id of the rule that fired.
@@ -169,6 +367,25 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON, last key).
+    pub khabar: Version,
+}
+
+/// The crate version, serialized as a string: which khabar wrote a stored document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Version;
+
+impl Version {
+    /// The version string (`CARGO_PKG_VERSION`).
+    pub const fn as_str(self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+}
+
+impl Serialize for Version {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl Document {
@@ -186,10 +403,8 @@ impl Document {
     /// building it in memory first (the JSON of a long document is many times its text).
     pub fn write_json<W: std::io::Write>(&self, w: W, pretty: bool) -> std::io::Result<()> {
         let r = if pretty { serde_json::to_writer_pretty(w, self) } else { serde_json::to_writer(w, self) };
-        r.map_err(|e| match e.io_error_kind() {
-            Some(kind) => std::io::Error::new(kind, e.to_string()),
-            None => std::io::Error::other(e),
-        })
+        // serde_json gives back the writer's own io::Error (so callers can tell output errors).
+        r.map_err(std::io::Error::from)
     }
 }
 

@@ -26,6 +26,9 @@ pub(crate) struct WordSet {
     words: FxHashSet<String>,
     ordered: Vec<String>,
     longest_words: usize,
+    /// The `value` cell of each entry, for sets that carry one (a month's number, a weekday's
+    /// name): the first row wins when two rows normalize to the same entry.
+    values: FxHashMap<String, String>,
 }
 
 #[allow(dead_code)] // the accessors serve the rules being moved onto word sets
@@ -34,6 +37,12 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
         self.words.contains(w)
+    }
+
+    /// The `value` cell of entry `w`, for sets with a `value` column; `None` for other sets,
+    /// for entries not in the set and for empty cells.
+    pub fn value(&self, w: &str) -> Option<&str> {
+        self.values.get(w).map(String::as_str)
     }
 
     /// The normalized entries in file order (duplicates after normalization removed).
@@ -110,6 +119,9 @@ fn load_set(f: &DataFile) -> Result<WordSet, Error> {
         }
         set.longest_words = set.longest_words.max(word.split(' ').count());
         if set.words.insert(word.clone()) {
+            if let Some(v) = row.opt("value") {
+                set.values.insert(word.clone(), v.to_string());
+            }
             set.ordered.push(word);
         }
     }

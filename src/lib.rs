@@ -18,11 +18,13 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
 pub mod clitics;
 mod document;
 mod error;
 pub mod events;
 mod extractor;
+mod filter;
 pub mod formats;
 mod input;
 mod lang;
@@ -35,9 +37,16 @@ pub mod time;
 pub mod tokenize;
 mod tsv;
 
-pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, Span, TimeArg};
+pub use document::{
+    Argument, Document, Entity, EntitySource, EntityType, Event, GeoFields, PloverType, Span, Status, TimeArg, Version,
+};
 pub use error::{parse_date, Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, Input, NerMode, Options};
-pub use gazetteer::EntityType;
+pub use filter::{EventFilter, STATUSES};
 pub use normalize::{normalize, NormalizedText};
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};
+
+/// The README's Rust snippets are doc tests: `cargo test` compiles and runs them.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -364,6 +364,8 @@ fn adjacent(a: &Mention, b: &Mention) -> bool {
 /// Titles followed by an unknown name ("وزير الخارجية X Y") yield a pattern PER mention.
 fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>, date: Option<NaiveDate>) {
     let mut added = Vec::new();
+    // Tokens inside a mention, once (a scan of all mentions per title was quadratic).
+    let taken = covered_tokens(tok, ms);
     for i in 0..ms.len() {
         let Some(t) = ms[i].title else { continue };
         let title = &g.titles[t as usize];
@@ -400,12 +402,11 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
             // Unknown name after the title: up to two plain words.
             let mut k = span_end_tok;
             let sent = tok.sentence_of(ms[i].tokens.start);
-            let taken = ms.iter().map(|m| m.tokens.clone()).collect::<Vec<_>>();
             let mut last = None;
             while k < tok.tokens.len() && k < span_end_tok + 2 && tok.sentence_of(k) == sent {
                 let w = word(norm, tok, k);
                 if words().stopword.contains(w) || w.starts_with("ال") || w.chars().count() < 3
-                    || taken.iter().any(|r| r.contains(&k))
+                    || taken[k]
                     || w.bytes().all(|b| b.is_ascii_digit())
                 {
                     break;
@@ -439,7 +440,8 @@ fn resolve_titles(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: &mut Vec<Menti
 
 /// Cue-word patterns for names the gazetteers lack: تنظيم "حراس الدين", محافظة X.
 fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
-    let covered = |ms: &[Mention], ti: usize| ms.iter().any(|m| m.tokens.contains(&ti));
+    let taken = covered_tokens(tok, ms);
+    let covered = |_: &[Mention], ti: usize| taken[ti];
     let mut added = Vec::new();
     for ti in 0..tok.tokens.len().saturating_sub(1) {
         let w = word(norm, tok, ti);
@@ -501,6 +503,17 @@ fn add_patterns(norm: &str, tok: &Tokenized, ms: &mut Vec<Mention>) {
         });
     }
     ms.extend(added);
+}
+
+/// For each token: whether a mention covers it.
+fn covered_tokens(tok: &Tokenized, ms: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; tok.tokens.len()];
+    for m in ms {
+        for c in &mut covered[m.tokens.clone()] {
+            *c = true;
+        }
+    }
+    covered
 }
 
 

@@ -15,16 +15,28 @@ use std::ops::Range;
 
 use unicode_normalization::char::{decompose_canonical, decompose_compatible};
 
-/// Extends the end of the last normalized character over a dropped mark ending at `e`, so that
-/// spans ending on that letter include the mark.
-#[inline]
-fn attach_to_previous(normalized: &str, ends: &mut [u32], e: u32) {
-    if let Some(last) = normalized.chars().next_back() {
-        let n = normalized.len();
-        for end in &mut ends[n - last.len_utf8()..n] {
-            *end = e;
-        }
-    }
+/// One piece of the alignment map: the normalized bytes from `n` up to the next segment's `n`
+/// (or the end of the normalized text).
+///
+/// The map is sparse: in news text nearly every character folds to a character of the same byte
+/// length (Arabic letters, hamza seats, ta marbuta, ASCII), so a run of such characters is one
+/// *linear* segment: the normalized character at `n + k` came from the original character at
+/// `o + k`. A new segment starts only where that offset changes (a dropped mark or control, a
+/// digit that folds to ASCII, a ligature): a few segments per thousand bytes instead of two
+/// `u32` per byte (which made the map 8 bytes per input byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seg {
+    /// First normalized byte of the segment.
+    n: u32,
+    /// Original byte where the segment's first character starts.
+    o: u32,
+    /// Original byte where the segment's last character ends, extended over following dropped
+    /// marks (harakat, tatweel) so that "بوتينُ" maps whole.
+    end: u32,
+    /// A *block* is the output of one original character whose normalized form has another byte
+    /// length (a folded digit, one character of a ligature's expansion): every byte of it maps to
+    /// the whole original character `o..end`.
+    block: bool,
 }
 
 /// A text together with its normalized form and the alignment between them.
@@ -35,12 +47,8 @@ fn attach_to_previous(normalized: &str, ends: &mut [u32], e: u32) {
 pub struct NormalizedText<'a> {
     original: &'a str,
     normalized: String,
-    /// For each normalized byte (plus one past the end): the original byte offset where the
-    /// character that produced it starts.
-    starts: Vec<u32>,
-    /// For each normalized byte: the original byte offset where the character that produced it
-    /// ends, extended over following deleted marks (harakat, tatweel) so that "بوتينُ" maps whole.
-    ends: Vec<u32>,
+    /// The alignment map, sorted by `n`, covering every normalized byte (see [`Seg`]).
+    segs: Vec<Seg>,
 }
 
 /// What to do with one original character.
@@ -55,23 +63,66 @@ enum Fold {
     Many(Vec<char>),
 }
 
+/// Builds the normalized text and its segments.
+struct Builder {
+    normalized: String,
+    segs: Vec<Seg>,
+}
+
+impl Builder {
+    /// Appends `out`, which folds the original characters at `o..e` one for one with the same
+    /// byte lengths (an ASCII run, an Arabic letter): extends the last linear segment when the
+    /// offset between the two texts is unchanged.
+    #[inline]
+    fn linear(&mut self, out: &str, o: u32, e: u32) {
+        let n = self.normalized.len() as u32;
+        match self.segs.last_mut() {
+            Some(last) if !last.block && last.end == o && last.o + (n - last.n) == o => last.end = e,
+            _ => self.segs.push(Seg { n, o, end: e, block: false }),
+        }
+        self.normalized.push_str(out);
+    }
+
+    /// Appends one character produced by the original character at `o..e`.
+    #[inline]
+    fn one(&mut self, c: char, o: u32, e: u32) {
+        if c.len_utf8() as u32 == e - o {
+            let mut buf = [0u8; 4];
+            self.linear(c.encode_utf8(&mut buf), o, e);
+        } else {
+            self.segs.push(Seg { n: self.normalized.len() as u32, o, end: e, block: true });
+            self.normalized.push(c);
+        }
+    }
+
+    /// A dropped mark ending at `e` belongs to the last normalized character: spans ending on
+    /// that character include it.
+    #[inline]
+    fn attach(&mut self, e: u32) {
+        if let Some(last) = self.segs.last_mut() {
+            last.end = e;
+        }
+    }
+}
+
 impl<'a> NormalizedText<'a> {
     /// Normalizes `original`. Never fails, never deletes characters it does not know.
+    ///
+    /// # Panics
+    /// If `original` is 4 GiB or longer (offsets are stored as `u32`); callers bound document
+    /// sizes far below that.
     pub fn new(original: &'a str) -> Self {
-        let mut normalized = String::with_capacity(original.len());
-        let mut starts: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        let mut ends: Vec<u32> = Vec::with_capacity(original.len());
+        assert!(u32::try_from(original.len()).is_ok(), "a text of 4 GiB or more cannot be aligned");
+        let mut b = Builder { normalized: String::with_capacity(original.len()), segs: Vec::new() };
         let bytes = original.as_bytes();
         let mut pos = 0usize;
         while pos < bytes.len() {
             // ASCII runs (spaces, digits, punctuation, Latin): one byte in, one byte out.
             let run = bytes[pos..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - pos);
             if run > 0 {
-                let at = normalized.len();
-                normalized.push_str(&original[pos..pos + run]);
-                normalized[at..].make_ascii_lowercase();
-                starts.extend(pos as u32..(pos + run) as u32);
-                ends.extend(pos as u32 + 1..=(pos + run) as u32);
+                let at = b.normalized.len();
+                b.linear(&original[pos..pos + run], pos as u32, (pos + run) as u32);
+                b.normalized[at..].make_ascii_lowercase();
                 pos += run;
                 continue;
             }
@@ -81,21 +132,10 @@ impl<'a> NormalizedText<'a> {
                 let idx = usize::from(bytes[pos] - 0xD8) << 6 | usize::from(bytes[pos + 1] & 0x3F);
                 let e = s + 2;
                 match ARABIC_FOLD[idx] {
-                    DROP_ATTACH => attach_to_previous(&normalized, &mut ends, e),
+                    DROP_ATTACH => b.attach(e),
                     DROP_DETACH => {}
-                    u if u32::from(u) == 0x0600 + idx as u32 => {
-                        normalized.push_str(&original[pos..pos + 2]);
-                        starts.extend_from_slice(&[s, s]);
-                        ends.extend_from_slice(&[e, e]);
-                    }
-                    u => {
-                        let c = char::from_u32(u32::from(u)).expect("table holds chars");
-                        normalized.push(c);
-                        for _ in 0..c.len_utf8() {
-                            starts.push(s);
-                            ends.push(e);
-                        }
-                    }
+                    u if u32::from(u) == 0x0600 + idx as u32 => b.linear(&original[pos..pos + 2], s, e),
+                    u => b.one(char::from_u32(u32::from(u)).expect("table holds chars"), s, e),
                 }
                 pos += 2;
                 continue;
@@ -106,29 +146,23 @@ impl<'a> NormalizedText<'a> {
             match fold(ch) {
                 Fold::Drop { attach } => {
                     if attach {
-                        attach_to_previous(&normalized, &mut ends, e);
+                        b.attach(e);
                     }
                 }
-                Fold::One(c) => {
-                    normalized.push(c);
-                    for _ in 0..c.len_utf8() {
-                        starts.push(s);
-                        ends.push(e);
-                    }
-                }
+                Fold::One(c) => b.one(c, s, e),
                 Fold::Many(cs) => {
+                    // Each character of the expansion maps to the whole original character.
                     for c in cs {
-                        normalized.push(c);
-                        for _ in 0..c.len_utf8() {
-                            starts.push(s);
-                            ends.push(e);
-                        }
+                        b.segs.push(Seg { n: b.normalized.len() as u32, o: s, end: e, block: true });
+                        b.normalized.push(c);
                     }
                 }
             }
         }
-        starts.push(original.len() as u32);
-        NormalizedText { original, normalized, starts, ends }
+        let Builder { mut normalized, mut segs } = b;
+        normalized.shrink_to_fit();
+        segs.shrink_to_fit();
+        NormalizedText { original, normalized, segs }
     }
 
     /// The text as given.
@@ -150,17 +184,70 @@ impl<'a> NormalizedText<'a> {
     #[inline]
     pub fn to_original(&self, span: Range<usize>) -> Range<usize> {
         assert!(span.start <= span.end && span.end <= self.normalized.len());
+        let p = self.start_of(span.start);
         if span.start == span.end {
-            let p = self.starts[span.start] as usize;
             return p..p;
         }
-        self.starts[span.start] as usize..self.ends[span.end - 1] as usize
+        p..self.end_of(span.end - 1)
     }
 
     /// The original byte offset of a normalized byte position (start side).
+    ///
+    /// # Panics
+    /// If `pos` is past the end of the normalized text.
     #[inline]
     pub fn original_pos(&self, pos: usize) -> usize {
-        self.starts[pos] as usize
+        assert!(pos <= self.normalized.len());
+        self.start_of(pos)
+    }
+
+    /// The segment holding normalized byte `i` (`i < normalized.len()`).
+    #[inline]
+    fn seg(&self, i: usize) -> (usize, &Seg) {
+        let k = self.segs.partition_point(|s| s.n as usize <= i) - 1;
+        (k, &self.segs[k])
+    }
+
+    /// Where the original character that produced normalized byte `i` starts
+    /// (`i == normalized.len()` gives the end of the original).
+    fn start_of(&self, i: usize) -> usize {
+        if i >= self.normalized.len() {
+            return self.original.len();
+        }
+        let (_, s) = self.seg(i);
+        if s.block {
+            return s.o as usize;
+        }
+        let mut c = i;
+        while !self.normalized.is_char_boundary(c) {
+            c -= 1;
+        }
+        s.o as usize + (c - s.n as usize)
+    }
+
+    /// Where the original character that produced normalized byte `i` ends, including marks
+    /// attached to it.
+    fn end_of(&self, i: usize) -> usize {
+        let (k, s) = self.seg(i);
+        if s.block {
+            return s.end as usize;
+        }
+        let seg_end = self.segs.get(k + 1).map_or(self.normalized.len(), |n| n.n as usize);
+        let mut ce = i + 1;
+        while !self.normalized.is_char_boundary(ce) {
+            ce += 1;
+        }
+        if ce >= seg_end {
+            s.end as usize
+        } else {
+            s.o as usize + (ce - s.n as usize)
+        }
+    }
+
+    /// Heap bytes held by the alignment map (for the memory tests).
+    #[doc(hidden)]
+    pub fn map_bytes(&self) -> usize {
+        self.segs.capacity() * std::mem::size_of::<Seg>()
     }
 }
 
@@ -408,7 +495,18 @@ mod tests {
         }
     }
 
-    /// The straightforward per-character construction (the original implementation).
+    /// Extends the end of the last normalized character over a dropped mark ending at `e`.
+    fn attach_to_previous(normalized: &str, ends: &mut [u32], e: u32) {
+        if let Some(last) = normalized.chars().next_back() {
+            let n = normalized.len();
+            for end in &mut ends[n - last.len_utf8()..n] {
+                *end = e;
+            }
+        }
+    }
+
+    /// The straightforward per-character construction (the original implementation: two `u32`
+    /// per normalized byte), kept as the reference for the sparse map.
     fn reference_maps(original: &str) -> (String, Vec<u32>, Vec<u32>) {
         let (mut normalized, mut starts, mut ends) = (String::new(), Vec::new(), Vec::new());
         for (pos, ch) in original.char_indices() {
@@ -447,11 +545,43 @@ mod tests {
             }
         }
         text.push_str("وبوتيـــنُ قال ﻻ، Erdoğan ٢٠١٩\u{200F}");
-        let n = NormalizedText::new(&text);
-        let (norm, starts, ends) = reference_maps(&text);
+        assert_same_as_reference(&text);
+    }
+
+    /// Every byte of the sparse map agrees with the dense reference map.
+    fn assert_same_as_reference(text: &str) {
+        let n = NormalizedText::new(text);
+        let (norm, starts, ends) = reference_maps(text);
         assert_eq!(n.normalized(), norm);
-        assert_eq!(n.starts, starts);
-        assert_eq!(n.ends, ends);
+        for (i, &s) in starts.iter().enumerate() {
+            assert_eq!(n.start_of(i), s as usize, "start of normalized byte {i} in {text:?}");
+        }
+        for (i, &e) in ends.iter().enumerate() {
+            assert_eq!(n.end_of(i), e as usize, "end of normalized byte {i} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn sparse_map_matches_the_reference_on_news_text() {
+        for text in [
+            "وشنت إسرائيل غارات على مواقع إيران في سوريا.",
+            "قال وزير الخارجيّة الأمريكيّ مايك بومبيو، يوم ٢٠١٩/٧/٧، إنّ الولايات المتحدة",
+            "ﻻ بوتيـــنُ\u{200F} ﹱ Erdoğan ﷲ ١٢٣ abc",
+            "ـُبَ",
+            "َ",
+            "",
+            "\u{FEFF}\u{FEFF}سوريا",
+        ] {
+            assert_same_as_reference(text);
+        }
+    }
+
+    #[test]
+    fn map_of_news_text_is_small() {
+        // A harakat-free news sentence repeated: a few segments, not two u32 per byte.
+        let text = "وشنت إسرائيل غارات على مواقع إيران في سوريا، وقال المرصد إن الغارات استهدفت مخازن. ".repeat(1000);
+        let n = NormalizedText::new(&text);
+        assert!(n.map_bytes() < text.len() / 8, "{} bytes of map for {} bytes of text", n.map_bytes(), text.len());
     }
 
     #[test]
@@ -459,8 +589,6 @@ mod tests {
         let text = "Erdoğan قال: «بوتيـــنُ» ﻻ 2019 ٢٠١٩ \u{200F}x\u{FEFF}ﺑ";
         let n = NormalizedText::new(text);
         assert_eq!(n.normalized(), normalize(text));
-        assert_eq!(n.starts.len(), n.normalized().len() + 1);
-        assert_eq!(n.ends.len(), n.normalized().len());
         for (i, c) in n.normalized().char_indices() {
             let r = n.to_original(i..i + c.len_utf8());
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end, "{i}");

@@ -144,6 +144,9 @@ pub fn tokenize(text: &NormalizedText<'_>) -> Tokenized {
         out.tokens.push(Token { norm: s..norm.len(), span: text.to_original(s..norm.len()) });
     }
     close_sentence(&mut out, &mut sent_start_tok);
+    // The vectors grew by doubling; long documents keep them until the end of the extraction.
+    out.tokens.shrink_to_fit();
+    out.sentences.shrink_to_fit();
     out
 }
 

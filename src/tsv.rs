@@ -35,6 +35,16 @@ impl<'a> Table<'a> {
             }
             let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
             if !header_seen {
+                if !text.contains('\t') && text.contains(',') {
+                    return Err(Error::data(
+                        file,
+                        line,
+                        format!(
+                            "the header {:?} has commas but no tabs: columns are tab-separated (see gazetteers/README.md; a CSV file converts with e.g. `python3 -c \"import csv,sys; csv.writer(sys.stdout, delimiter='\\t').writerows(csv.reader(sys.stdin))\" < in.csv > out.tsv`)",
+                            text.trim()
+                        ),
+                    ));
+                }
                 for (idx, name) in cells.iter().enumerate() {
                     if columns.insert(*name, idx).is_some() {
                         return Err(Error::data(file, line, format!("duplicate column {name:?} in header")));
@@ -120,5 +130,21 @@ impl<'t, 'a> Row<'t, 'a> {
     /// An error located at this row.
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
         Error::data(self.table.file, self.line, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comma_separated_header_gets_a_hint() {
+        let csv = "# my places\nalias,type,name\nحلب,LOC,Aleppo\n";
+        let e = Table::parse("places.csv", csv, &["alias", "type"]).err().expect("a CSV header is an error");
+        let m = e.to_string();
+        assert!(m.starts_with("places.csv:2: the header \"alias,type,name\" has commas but no tabs: columns are tab-separated"), "{m}");
+        // A tab-separated header whose names hold no comma parses as before.
+        let t = Table::parse("places.tsv", "alias\ttype\nحلب\tLOC\n", &["alias", "type"]).unwrap();
+        assert_eq!(t.rows().next().unwrap().get("type"), "LOC");
     }
 }

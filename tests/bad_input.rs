@@ -63,7 +63,9 @@ fn invalid_utf8_in_a_text_file_names_file_and_byte_offset() {
     let off = "سطر أول\nقال \u{0628}".len();
     let o = run(&["extract", s(&p)], None);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), format!("khabar: {}: invalid UTF-8 at byte offset {off} (line 2)\n", p.display()));
+    // The message goes on with a hint about --encoding.
+    assert!(stderr(&o).starts_with(&format!("khabar: {}: invalid UTF-8 at byte offset {off} (line 2): ", p.display())), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--encoding"));
     assert!(o.stdout.is_empty(), "no partial output");
     // A good file next to the bad one does not hide the error.
     let good = write(dir.path(), "good.txt", "نص".as_bytes());
@@ -153,7 +155,8 @@ fn empty_inputs() {
     let o = run(&["extract", s(&p)], None);
     assert_eq!(o.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(doc, json!({"id": p.display().to_string(), "date": null, "entities": [], "events": []}));
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(doc, json!({"khabar": version, "id": "empty.txt", "date": null, "entities": [], "events": []}));
     // An empty JSONL file has no lines, so no output lines.
     let p = write(dir.path(), "empty.jsonl", b"");
     let o = run(&["extract", s(&p)], None);
@@ -182,7 +185,7 @@ fn only_diacritics_or_only_controls() {
         assert!(doc.entities.is_empty() && doc.events.is_empty(), "{text:?}");
         let line = json!({"id": "x", "text": text}).to_string() + "\n";
         let o = run(&["extract", "--input", "jsonl"], Some(line.as_bytes()));
-        assert_eq!(lines(&o), vec![json!({"id": "x", "date": null, "entities": [], "events": []})], "{text:?}");
+        assert_eq!(lines(&o), vec![json!({"id": "x", "date": null, "entities": [], "events": [], "khabar": env!("CARGO_PKG_VERSION")})], "{text:?}");
     }
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "marks.txt", cases[0].as_bytes());
@@ -289,10 +292,19 @@ fn run_with_deadline(args: &[&str], limit: std::time::Duration) -> (Output, f64)
     (o, t.elapsed().as_secs_f64())
 }
 
-/// Writes a JSONL file: one line of `sentence` repeated to just over 50 MB, then one line with the
-/// sentence once (the reference for what each repetition must yield). Returns (path, repetitions).
+/// The size of the huge single-line documents below: large enough that anything superlinear
+/// shows (a quadratic step takes minutes), small enough that the test suite stays under 2 GB
+/// of memory (one such document peaks at about 17 bytes of RSS per input byte, with the output).
+const HUGE: usize = 20_000_000;
+
+/// The huge-document tests run one at a time: two in parallel doubled the suite's peak memory.
+static HUGE_ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Writes a JSONL file: one line of `sentence` repeated to just over [`HUGE`] bytes, then one line
+/// with the sentence once (the reference for what each repetition must yield). Returns (path,
+/// repetitions).
 fn fifty_mb_file(dir: &Path, sentence: &str) -> (PathBuf, usize) {
-    let n = 50_000_000 / sentence.len() + 1;
+    let n = HUGE / sentence.len() + 1;
     let path = dir.join("big.jsonl");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     f.write_all(b"{\"id\":\"big\",\"date\":\"2019-07-07\",\"text\":\"").unwrap();
@@ -303,7 +315,7 @@ fn fifty_mb_file(dir: &Path, sentence: &str) -> (PathBuf, usize) {
     f.write_all(sentence.as_bytes()).unwrap();
     f.write_all(b"\"}\n").unwrap();
     f.into_inner().unwrap().sync_all().unwrap();
-    assert!(std::fs::metadata(&path).unwrap().len() > 50_000_000);
+    assert!(std::fs::metadata(&path).unwrap().len() > HUGE as u64);
     (path, n)
 }
 
@@ -327,18 +339,19 @@ fn check_fifty_mb_output(o: &Output, sentence: &str, n: usize) {
     assert_eq!(last["text"], last_small["text"]);
 }
 
-/// One 50 MB line through the CLI, once (reading, parsing, extracting and writing a single huge
+/// One 20 MB line through the CLI, once (reading, parsing, extracting and writing a single huge
 /// record). Release builds only: a debug build takes minutes. The sentence has entities of every
 /// kind but no event trigger and no multi-word person name (those are in
-/// `a_50_mb_line_of_news_with_events`).
+/// `a_20_mb_line_of_news_with_events`).
 #[test]
-#[cfg_attr(debug_assertions, ignore = "50 MB through the CLI: run with --release")]
-fn a_50_mb_single_line() {
+#[cfg_attr(debug_assertions, ignore = "20 MB through the CLI: run with --release")]
+fn a_20_mb_single_line() {
     let sentence = "وقال بوتين إن موسكو ودمشق وأنقرة تراقب الوضع في سوريا وإدلب مع الأمم المتحدة. ";
+    let _one = HUGE_ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let (path, n) = fifty_mb_file(dir.path(), sentence);
-    let (o, secs) = run_with_deadline(&["extract", "--quiet", s(&path)], std::time::Duration::from_secs(300));
-    eprintln!("50 MB line: {secs:.1} s, {} MB of output", o.stdout.len() >> 20);
+    let (o, secs) = run_with_deadline(&["extract", "--quiet", "--max-doc-chars", "0", s(&path)], std::time::Duration::from_secs(300));
+    eprintln!("20 MB line: {secs:.1} s, {} MB of output", o.stdout.len() >> 20);
     check_fifty_mb_output(&o, sentence, n);
 }
 
@@ -346,12 +359,122 @@ fn a_50_mb_single_line() {
 /// quadratic once (given-name persons looked up their neighbours by scanning every mention,
 /// evidence was deduplicated with a linear `contains`; 4 MB took 28 s). About 6 s in release.
 #[test]
-#[cfg_attr(debug_assertions, ignore = "50 MB through the CLI: run with --release")]
-fn a_50_mb_line_of_news_with_events() {
+#[cfg_attr(debug_assertions, ignore = "20 MB through the CLI: run with --release")]
+fn a_20_mb_line_of_news_with_events() {
     let sentence = "وشنت إسرائيل غارات على مواقع إيران في سوريا، وقال الرئيس الروسي فلاديمير بوتين إن موسكو تراقب. ";
+    let _one = HUGE_ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let (path, n) = fifty_mb_file(dir.path(), sentence);
-    let (o, secs) = run_with_deadline(&["extract", "--quiet", s(&path)], std::time::Duration::from_secs(300));
-    eprintln!("50 MB line of news: {secs:.1} s");
+    let (o, secs) = run_with_deadline(&["extract", "--quiet", "--max-doc-chars", "0", s(&path)], std::time::Duration::from_secs(300));
+    eprintln!("20 MB line of news: {secs:.1} s");
     check_fifty_mb_output(&o, sentence, n);
+}
+
+/// A news sentence of the corpus style, as a JSONL record.
+fn quick_line(id: usize) -> String {
+    json!({"id": format!("q{id}"), "text": "وشنت إسرائيل غارات على مواقع إيران في سوريا، وقال المرصد إن الغارات استهدفت مخازن."}).to_string()
+}
+
+/// Finished records are written at once, not held until a batch or the input ends: with the
+/// input still open after 30 lines, all 30 output lines arrive (before, none did: the batch
+/// waited for 512 lines and the output sat in a buffer). No timing: the process blocks on
+/// its input while the test reads.
+#[test]
+fn finished_records_are_written_while_the_input_is_still_open() {
+    use std::io::BufRead;
+    let mut child = Command::new(KHABAR)
+        .args(["extract", "--input", "jsonl", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..30 {
+        writeln!(stdin, "{}", quick_line(i)).unwrap();
+    }
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    for i in 0..30 {
+        // A generous bound so that a regression fails instead of hanging the suite.
+        let line = rx.recv_timeout(std::time::Duration::from_secs(120)).unwrap_or_else(|_| {
+            let _ = child.kill();
+            panic!("only {i} of 30 finished records written while the input stays open")
+        });
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], format!("q{i}"));
+        assert!(!v["events"].as_array().unwrap().is_empty(), "{line}");
+    }
+    // One more record after the wait, then the end of the input.
+    writeln!(stdin, "{}", quick_line(30)).unwrap();
+    drop(stdin);
+    let last = rx.recv_timeout(std::time::Duration::from_secs(120)).unwrap();
+    assert!(last.contains("\"q30\""), "{last}");
+    assert!(child.wait().unwrap().success());
+}
+
+/// A record over the work budget gets an error record naming the limit, in place; the records
+/// around it are extracted.
+#[test]
+fn a_document_over_max_doc_chars_gets_an_error_record_in_place() {
+    let big = json!({"id": "big", "text": "شنت غارات والتقى ".repeat(100)}).to_string();
+    let input = format!("{}\n{big}\n{}\n", quick_line(0), quick_line(1));
+    let o = run(&["extract", "--input", "jsonl", "--max-doc-chars", "1000"], Some(input.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 3);
+    assert!(out[0]["events"].is_array() && out[2]["events"].is_array());
+    assert_eq!(out[1]["id"], "big");
+    assert_eq!(
+        out[1]["error"],
+        "-:2: the document has 1700 characters, more than the limit of 1000 (--max-doc-chars; 0 = no limit): split it or raise the limit"
+    );
+    // The same document as a text file is an error naming the file.
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "big.txt", "شنت غارات والتقى ".repeat(100).as_bytes());
+    let o = run(&["extract", "--max-doc-chars", "1000", s(&p)], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with(&format!("khabar: {}: the document has 1700 characters", p.display())), "{}", stderr(&o));
+    // The default keeps it.
+    let o = run(&["extract", s(&p)], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Writing to a full disk is an output error: exit code 1 and one message.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_exits_1_with_one_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "a.txt", "وشنت إسرائيل غارات على مواقع إيران في سوريا.".as_bytes());
+    let jsonl = write(dir.path(), "a.jsonl", format!("{}\n", quick_line(0)).repeat(200).as_bytes());
+    for args in [vec!["extract", s(&p)], vec!["extract", "--format", "tsv", s(&p)], vec!["extract", s(&jsonl)]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let o = Command::new(KHABAR).args(&args).stdout(full).stderr(Stdio::piped()).output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "khabar: cannot write the output: No space left on device (os error 28)\n", "{args:?}");
+    }
+}
+
+/// `--threads 0` means all cores; an absurd count is capped (it used to hang creating threads).
+#[test]
+fn thread_counts_zero_and_huge() {
+    let input = format!("{}\n{}\n", quick_line(0), quick_line(1));
+    let reference = run(&["extract", "--input", "jsonl", "--quiet", "--threads", "1"], Some(input.as_bytes()));
+    let o = run(&["extract", "--input", "jsonl", "--quiet", "--threads", "0"], Some(input.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, reference.stdout);
+    assert_eq!(stderr(&o), "");
+    let o = run(&["extract", "--input", "jsonl", "--quiet", "--threads", "100000"], Some(input.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, reference.stdout);
+    let cores = std::thread::available_parallelism().unwrap().get();
+    assert_eq!(stderr(&o), format!("khabar: --threads 100000 capped at {} (4 × {cores} cores)\n", 4 * cores));
 }

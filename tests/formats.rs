@@ -147,7 +147,7 @@ fn handmade() -> (Document, String) {
     let first = t.split('\n').next().unwrap();
     let second = t.split('\n').nth(1).unwrap();
     let ev = Event {
-        kind: "ASSAULT".into(),
+        kind: khabar::PloverType::Assault,
         mode: None,
         cameo: Some("190".into()),
         trigger: span(t, "يهاجم", 0),
@@ -629,7 +629,7 @@ fn cli_formats_for_files_and_jsonl() {
     assert!(conll.lines().any(|l| l == "إسرائيل B-LOC"));
     let (plover, _) = run("plover", &txt);
     let rec: Value = serde_json::from_str(plover.lines().next().unwrap()).unwrap();
-    assert_eq!(rec["story_id"], txt.display().to_string());
+    assert_eq!(rec["story_id"], txt.file_name().unwrap().to_str().unwrap(), "the story id is the file name");
     let (html, _) = run("html", &txt);
     assert!(html.contains("<html dir=\"rtl\" lang=\"ar\">") && html.trim_end().ends_with("</html>"));
     // JSONL: the bad line is reported in the format's way, nothing is dropped silently.

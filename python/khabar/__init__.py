@@ -25,7 +25,7 @@ Spark: see :mod:`khabar.spark`.
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 import datetime as _dt
 
 from ._khabar import (
@@ -60,13 +60,20 @@ def extract(
     text: str,
     date: Union[str, _dt.date, None] = None,
     id: Optional[str] = None,
+    *,
+    min_confidence: Optional[float] = None,
+    types: Union[str, Iterable[str], None] = None,
+    status: Union[str, Iterable[str], None] = None,
 ) -> Document:
     """Extracts entities and events from ``text`` with the embedded gazetteers.
 
-    Shorthand for ``khabar.Extractor().extract(text, date=date, id=id)`` with one extractor
+    Shorthand for ``khabar.Extractor().extract(text, date=date, id=id, ...)`` with one extractor
     shared by the process. ``date`` is ``"YYYY-MM-DD"`` or a ``datetime.date``.
+    ``min_confidence``, ``types`` (``"ASSAULT,PROTEST"`` or a list of PLOVER types) and
+    ``status`` (``"reported"`` or a list of reported/background/planned/hypothetical) keep only
+    the events that pass, as the CLI's ``--min-confidence``, ``--types`` and ``--status`` do.
     """
     global _default
     if _default is None:
         _default = Extractor()
-    return _default.extract(text, date=date, id=id)
+    return _default.extract(text, date=date, id=id, min_confidence=min_confidence, types=types, status=status)

@@ -180,6 +180,9 @@ class Event(_Record):
     def negated(self) -> bool:
         """The sentence denies the event."""
     @property
+    def status(self) -> str:
+        """How the text presents it: 'reported', 'background', 'planned' or 'hypothetical'."""
+    @property
     def reported_by(self) -> Optional[Span]:
         """Who reports it."""
     @property
@@ -226,17 +229,31 @@ class Extractor:
         defaults: bool = True,
     ) -> Extractor: ...
     def extract(
-        self, text: str, date: _DateLike = None, id: Union[str, int, None] = None
+        self,
+        text: str,
+        date: _DateLike = None,
+        id: Union[str, int, None] = None,
+        *,
+        min_confidence: Optional[float] = None,
+        types: Union[str, Iterable[str], None] = None,
+        status: Union[str, Iterable[str], None] = None,
     ) -> Document:
-        """Extracts one text; ``date`` (``YYYY-MM-DD`` or ``datetime.date``) is the document date."""
+        """Extracts one text; ``date`` (``YYYY-MM-DD`` or ``datetime.date``) is the document date.
+
+        ``min_confidence``, ``types`` (``"ASSAULT,PROTEST"`` or a list) and ``status``
+        (reported/background/planned/hypothetical) keep only the events that pass."""
     def extract_many(
         self,
         texts: Iterable[str],
         dates: Union[_DateLike, Iterable[_DateLike]] = None,
         ids: Optional[Iterable[Union[str, int, None]]] = None,
         threads: Optional[int] = None,
+        *,
+        min_confidence: Optional[float] = None,
+        types: Union[str, Iterable[str], None] = None,
+        status: Union[str, Iterable[str], None] = None,
     ) -> list[Document]:
-        """Extracts many texts in parallel (GIL released), results in input order."""
+        """Extracts many texts in parallel (GIL released), results in input order; filters as for ``extract``."""
     @property
     def gazetteers(self) -> list[str]:
         """User gazetteer files (absolute paths) in load order."""

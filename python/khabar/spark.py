@@ -6,9 +6,26 @@ one row per event, with flat POLECAT-like columns (:data:`EVENT_COLUMNS`). It ru
 so once per worker process, not once per batch) and extracts every Arrow batch with
 :meth:`khabar.Extractor.extract_many`.
 
->>> from khabar.spark import extract_events
->>> events = extract_events(articles, text_col="text", id_col="id", date_col="date")  # doctest: +SKIP
->>> events.groupBy("event_type").count().show()  # doctest: +SKIP
+A complete script (``pip install "./python[spark]"``; Spark needs Java 17 or later)::
+
+    import os, sys
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)   # workers use this interpreter
+    from pyspark.sql import SparkSession
+    from khabar.spark import extract_events
+
+    spark = SparkSession.builder.master("local[*]").appName("khabar").getOrCreate()
+    articles = spark.createDataFrame(
+        [("a1", "2015-06-01", "وفي محافظة الضالع شمال عدن، شن طيران التحالف الدولي سلسلة غارات على مواقع للحوثيين")],
+        "id string, date string, text string",
+    )   # or spark.read.json("articles.jsonl"): columns id, date, text
+    events = extract_events(articles, min_confidence=0.5, types="ASSAULT,PROTEST")
+    events.select("event_type", "actor_name", "recipient_name", "place_name").show()
+    spark.stop()
+
+``PYSPARK_PYTHON``: Spark starts its Python workers with this interpreter (default ``python3``
+on the PATH). It must be one where khabar is installed, typically the virtualenv's python;
+the line above points it at the driver's own interpreter. On a cluster, install khabar on
+every node and set ``PYSPARK_PYTHON`` (or ``spark.pyspark.python``) to that interpreter.
 
 :func:`extract_events_pandas` does the same on a pandas DataFrame without Spark, and
 :func:`event_rows` flattens one :class:`khabar.Document`.
@@ -46,6 +63,7 @@ admin1              string   first-level administrative division of the place
 time_text           string   time expression as written
 time_date           string   resolved time: ``YYYY-MM-DD`` or ``YYYY-MM-DD/YYYY-MM-DD``
 negated             boolean  the sentence denies the event
+status              string   reported, background, planned or hypothetical
 reported_by         string   reporting source ("وفق البيان"), or null
 confidence          double   0..1
 rule                string   id of the rule that fired
@@ -67,7 +85,7 @@ import datetime as _dt
 import hashlib
 import math
 import threading
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import Document, Extractor
 
@@ -82,6 +100,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "EVENT_COLUMNS",
     "EVENT_SCHEMA_DDL",
+    "event_filter",
     "event_rows",
     "extract_events",
     "extract_events_pandas",
@@ -117,6 +136,7 @@ EVENT_COLUMNS: list[tuple[str, str, str]] = [
     ("time_text", "string", "object"),
     ("time_date", "string", "object"),
     ("negated", "boolean", "bool"),
+    ("status", "string", "object"),
     ("reported_by", "string", "object"),
     ("confidence", "double", "float64"),
     ("rule", "string", "object"),
@@ -217,9 +237,15 @@ def _story_key(story_id: Optional[str], text: str) -> str:
 
 
 def _event_tuples(
-    events: list[dict[str, Any]], story_id: Optional[str], date: Optional[str], key: str
+    events: list[dict[str, Any]],
+    story_id: Optional[str],
+    date: Optional[str],
+    key: str,
+    keep: Optional[Callable[[dict[str, Any]], bool]] = None,
 ) -> Iterator[_Row]:
     for n, e in enumerate(events):
+        if keep is not None and not keep(e):
+            continue  # n stays the index among all events: ids do not depend on the filter
         actor, recipient, loc, time = e.get("actor"), e.get("recipient"), e.get("location"), e.get("time")
         trig = e.get("trigger") or {}
         rep = e.get("reported_by")
@@ -252,6 +278,7 @@ def _event_tuples(
             _arg(time, "text"),
             _arg(time, "date"),
             bool(e.get("negated")),
+            e.get("status"),
             _arg(rep, "text"),
             e.get("confidence"),
             e.get("rule"),
@@ -286,12 +313,51 @@ def _frame(rows: list[_Row]) -> "pandas.DataFrame":
     return pd.DataFrame(data, columns=_NAMES)
 
 
+_Filter = Optional[Callable[[dict[str, Any]], bool]]
+_Names = Union[str, Iterable[str], None]
+
+
+def _names(x: _Names, case: Callable[[str], str]) -> Optional[frozenset[str]]:
+    if x is None:
+        return None
+    parts = x.split(",") if isinstance(x, str) else list(x)
+    return frozenset(case(p.strip()) for p in parts if p.strip())
+
+
+def event_filter(
+    ex: Extractor, min_confidence: Optional[float] = None, types: _Names = None, status: _Names = None
+) -> _Filter:
+    """The predicate on event dicts for ``min_confidence``/``types``/``status`` (None: keep all).
+
+    The values are checked by :meth:`khabar.Extractor.extract` (same rules and messages as the
+    CLI's ``--min-confidence``, ``--types``, ``--status``): a bad one raises ``KhabarError``.
+    """
+    if min_confidence is None and types is None and status is None:
+        return None
+    if not isinstance(types, (str, type(None))):
+        types = list(types)
+    if not isinstance(status, (str, type(None))):
+        status = list(status)
+    ex.extract("", min_confidence=min_confidence, types=types, status=status)  # validates
+    ts, ss = _names(types, str.upper), _names(status, str.lower)
+
+    def keep(e: dict[str, Any]) -> bool:
+        return (
+            (min_confidence is None or e.get("confidence", 0.0) >= min_confidence)
+            and (ts is None or e.get("type") in ts)
+            and (ss is None or (e.get("status") or "reported") in ss)
+        )
+
+    return keep
+
+
 def _extract_rows(
     ex: Extractor,
     texts: Iterable[Any],
     ids: Iterable[Any],
     dates: Iterable[Any],
     threads: Optional[int],
+    keep: _Filter = None,
 ) -> list[_Row]:
     texts = [_clean_text(t) for t in texts]
     ids = [_clean_id(i) for i in ids]
@@ -301,7 +367,7 @@ def _extract_rows(
     for doc, sid, text in zip(docs, ids, texts):
         events = doc["events"]
         if events:
-            rows.extend(_event_tuples(events, sid, doc.date, _story_key(sid, text)))
+            rows.extend(_event_tuples(events, sid, doc.date, _story_key(sid, text), keep))
     return rows
 
 
@@ -313,6 +379,9 @@ def extract_events_pandas(
     gazetteers: "_Paths" = None,
     defaults: bool = True,
     threads: Optional[int] = None,
+    min_confidence: Optional[float] = None,
+    types: _Names = None,
+    status: _Names = None,
 ) -> "pandas.DataFrame":
     """Like :func:`extract_events`, on a pandas DataFrame (no Spark needed).
 
@@ -322,12 +391,14 @@ def extract_events_pandas(
     _check_columns(list(pdf.columns), text_col, id_col, date_col)
     n = len(pdf)
     ex = get_extractor(gazetteers, defaults)
+    keep = event_filter(ex, min_confidence, types, status)
     rows = _extract_rows(
         ex,
         pdf[text_col].tolist(),
         pdf[id_col].tolist() if id_col else [None] * n,
         pdf[date_col].tolist() if date_col else [None] * n,
         threads,
+        keep,
     )
     return _frame(rows)
 
@@ -347,6 +418,9 @@ def extract_events(
     gazetteers: "_Paths" = None,
     defaults: bool = True,
     threads: Optional[int] = 1,
+    min_confidence: Optional[float] = None,
+    types: _Names = None,
+    status: _Names = None,
 ) -> "pyspark.sql.DataFrame":
     """Turns a Spark DataFrame of articles into a DataFrame of event records, one row per event.
 
@@ -355,6 +429,10 @@ def extract_events(
     id or date column. ``gazetteers`` are user gazetteer files (paths readable on every worker),
     ``defaults=False`` drops the embedded data. ``threads`` is the number of threads each
     Spark task uses (default 1, since Spark already runs one task per core; None = all cores).
+    ``min_confidence``, ``types`` (``"ASSAULT,PROTEST"`` or a list) and ``status``
+    (``"reported"`` or a list of reported/background/planned/hypothetical) keep only the events
+    that pass, like the CLI's ``--min-confidence``, ``--types`` and ``--status``; ``event_id``
+    keeps the event's index among all events of its story, so ids do not depend on the filter.
 
     Runs lazily through ``mapInPandas`` (Arrow); each worker process compiles the gazetteers
     once (:func:`get_extractor`). The schema is :data:`EVENT_SCHEMA_DDL` (see the module
@@ -372,13 +450,19 @@ def extract_events(
     else:
         cols.append(F.lit(None).cast("string").alias("_date"))
     paths = list(_paths(gazetteers))
-    if paths:
-        get_extractor(paths, defaults)  # fail early, on the driver, on a bad file
+    if not isinstance(types, (str, type(None))):
+        types = list(types)
+    if not isinstance(status, (str, type(None))):
+        status = list(status)
+    if paths or min_confidence is not None or types is not None or status is not None:
+        # fail early, on the driver, on a bad file or filter value
+        event_filter(get_extractor(paths, defaults), min_confidence, types, status)
 
     def run(batches: Iterator["pandas.DataFrame"]) -> Iterator["pandas.DataFrame"]:
         ex = get_extractor(paths, defaults)
+        keep = event_filter(ex, min_confidence, types, status)
         for pdf in batches:
-            rows = _extract_rows(ex, pdf["_text"].tolist(), pdf["_id"].tolist(), pdf["_date"].tolist(), threads)
+            rows = _extract_rows(ex, pdf["_text"].tolist(), pdf["_id"].tolist(), pdf["_date"].tolist(), threads, keep)
             yield _frame(rows)
 
     return df.select(*cols).mapInPandas(run, EVENT_SCHEMA_DDL)

@@ -553,6 +553,11 @@ record_class!(Event, "Event", {
     fn negated(&self) -> bool {
         self.b("negated")
     }
+    /// How the text presents it: 'reported', 'background', 'planned' or 'hypothetical'.
+    #[getter]
+    fn status(&self) -> Option<String> {
+        self.s("status")
+    }
     /// Who reports it ("وفق البيان"), or None.
     #[getter]
     fn reported_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, Span>>> {
@@ -803,6 +808,19 @@ fn items<'py>(x: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAn
         .collect()
 }
 
+/// The event filter of `extract`/`extract_many`: `types` and `status` are a comma-separated str
+/// or an iterable of str; bad values raise `KhabarError` listing the admissible ones.
+fn filter_arg(py: Python<'_>, min_confidence: Option<f32>, types: Option<&Bound<'_, PyAny>>, status: Option<&Bound<'_, PyAny>>) -> PyResult<khabar::EventFilter> {
+    let list = |x: Option<&Bound<'_, PyAny>>, what: &str| -> PyResult<Option<Vec<String>>> {
+        let Some(x) = x.filter(|x| !x.is_none()) else { return Ok(None) };
+        if let Ok(s) = x.extract::<String>() {
+            return Ok(Some(s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()));
+        }
+        items(x, what)?.iter().map(|t| t.extract::<String>().map_err(|_| PyTypeError::new_err(format!("{what} must hold str values")))).collect::<PyResult<Vec<_>>>().map(Some)
+    };
+    khabar::EventFilter::from_lists(min_confidence, list(types, "types")?, list(status, "status")?).map_err(|e| khabar_err(py, &e))
+}
+
 fn paths_arg(x: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<PathBuf>> {
     let Some(x) = x.filter(|x| !x.is_none()) else { return Ok(Vec::new()) };
     if x.is_instance_of::<PyString>() || x.hasattr("__fspath__")? {
@@ -842,9 +860,13 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    fn run_batch(&self, inputs: &[Input], threads: Option<usize>) -> Result<Vec<String>, String> {
+    fn run_batch(&self, inputs: &[Input], threads: Option<usize>, filter: &khabar::EventFilter) -> Result<Vec<String>, String> {
         let ex = &self.inner;
-        let one = |i: &Input| doc_json(&ex.extract_input(i));
+        let one = |i: &Input| {
+            let mut doc = ex.extract_input(i);
+            filter.apply(&mut doc);
+            doc_json(&doc)
+        };
         match threads {
             Some(1) => Ok(inputs.iter().map(one).collect()),
             Some(n) => {
@@ -885,8 +907,23 @@ impl Extractor {
     /// `date` (a `YYYY-MM-DD` string or a `datetime.date`) is the document date: it resolves
     /// relative times ("أمس") and picks role holders ("وزير الخارجية الأميركي"). `id` is echoed
     /// in the result. Raises `KhabarError` for an invalid date.
-    #[pyo3(signature = (text, date=None, id=None))]
-    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>, date: Option<&Bound<'_, PyAny>>, id: Option<&Bound<'_, PyAny>>) -> PyResult<Document> {
+    ///
+    /// `min_confidence`, `types` (``"ASSAULT,PROTEST"`` or a list) and `status` (``"reported"``
+    /// or a list of reported/background/planned/hypothetical) keep only the events that pass,
+    /// like the CLI's `--min-confidence`, `--types`, `--status`; entities are kept.
+    #[pyo3(signature = (text, date=None, id=None, *, min_confidence=None, types=None, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        date: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
+        min_confidence: Option<f32>,
+        types: Option<&Bound<'_, PyAny>>,
+        status: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Document> {
+        let filter = filter_arg(py, min_confidence, types, status)?;
         let text = text_arg(text, "text")?;
         let date = match date {
             Some(d) => date_arg(py, d, "")?,
@@ -897,7 +934,11 @@ impl Extractor {
             None => None,
         };
         let input = Input { id, text, date };
-        let json = py.detach(|| doc_json(&self.inner.extract_input(&input)));
+        let json = py.detach(|| {
+            let mut doc = self.inner.extract_input(&input);
+            filter.apply(&mut doc);
+            doc_json(&doc)
+        });
         Ok(Document::from_text(json))
     }
 
@@ -908,7 +949,9 @@ impl Extractor {
     /// (str, `datetime.date` or None) as long as `texts`; `ids` None or an iterable of str/int/None
     /// as long as `texts`. `threads` limits the worker threads (default: all cores; 1 runs in
     /// the calling thread). Raises `KhabarError` naming the index of an invalid date.
-    #[pyo3(signature = (texts, dates=None, ids=None, threads=None))]
+    /// `min_confidence`, `types`, `status`: as for `extract`.
+    #[pyo3(signature = (texts, dates=None, ids=None, threads=None, *, min_confidence=None, types=None, status=None))]
+    #[allow(clippy::too_many_arguments)]
     fn extract_many(
         &self,
         py: Python<'_>,
@@ -916,7 +959,11 @@ impl Extractor {
         dates: Option<&Bound<'_, PyAny>>,
         ids: Option<&Bound<'_, PyAny>>,
         threads: Option<usize>,
+        min_confidence: Option<f32>,
+        types: Option<&Bound<'_, PyAny>>,
+        status: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Document>> {
+        let filter = filter_arg(py, min_confidence, types, status)?;
         if threads == Some(0) {
             return Err(PyValueError::new_err("threads must be at least 1"));
         }
@@ -950,7 +997,7 @@ impl Extractor {
                 inp.id = id_arg(x, &format!("ids[{i}]"))?;
             }
         }
-        let docs = py.detach(|| self.run_batch(&inputs, threads)).map_err(PyValueError::new_err)?;
+        let docs = py.detach(|| self.run_batch(&inputs, threads, &filter)).map_err(PyValueError::new_err)?;
         Ok(docs.into_iter().map(Document::from_text).collect())
     }
 

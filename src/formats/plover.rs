@@ -288,9 +288,14 @@ fn record(doc: &Document, text: &str, index: usize, ev: &Event) -> PloverRecord 
         enddate,
         actor: ev.actor.iter().map(|a| entity(doc, a)).collect(),
         recipient: ev.recipient.iter().map(|a| entity(doc, a)).collect(),
-        event: vec![ev.kind.clone()],
+        event: vec![ev.kind.to_string()],
         mode: ev.mode.iter().cloned().collect(),
-        context: if ev.negated { vec!["negation".to_string()] } else { Vec::new() },
+        context: ev
+            .negated
+            .then(|| "negation".to_string())
+            .into_iter()
+            .chain((ev.status != crate::document::Status::Reported).then(|| ev.status.as_str().to_string()))
+            .collect(),
         event_loc: ev.location.as_ref().map(location),
         event_text: vec![ev.trigger.text.clone()],
         quad_code: quad_code(&ev.kind),

@@ -116,7 +116,7 @@ pub fn tsv_rows(doc: &Document, text: &str) -> String {
         let fields: [String; 29] = [
             event_id(doc, text, i),
             date.unwrap_or_default(),
-            ev.kind.clone(),
+            ev.kind.to_string(),
             ev.mode.clone().unwrap_or_default(),
             quad_code(&ev.kind).map(|q| q.to_string()).unwrap_or_default(),
             name(actor),
@@ -134,7 +134,11 @@ pub fn tsv_rows(doc: &Document, text: &str) -> String {
             sentence,
             story_id(doc, text),
             num(plover_score(&ev.kind, ev.mode.as_deref())),
-            if ev.negated { "negation".to_string() } else { String::new() },
+            [ev.negated.then_some("negation"), (ev.status != crate::document::Status::Reported).then(|| ev.status.as_str())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(","),
             actor.and_then(|a| a.entity_id.clone()).unwrap_or_default(),
             actor.map(|a| a.span.text.clone()).unwrap_or_default(),
             recipient.and_then(|a| a.entity_id.clone()).unwrap_or_default(),
