@@ -84,6 +84,26 @@ fn f(t: T, parts: &[&[u8]]) -> u64 {
     finish(h)
 }
 
+/// Hash of a string, computed once per token and reused by every feature that reads it.
+#[inline]
+fn hs(b: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(b);
+    h.write_u8(0xff);
+    finish(h.finish() ^ 0x9e37_79b9_7f4a_7c15)
+}
+
+/// A feature from a template and precomputed hashes.
+#[inline]
+fn fh(t: T, parts: &[u64]) -> u64 {
+    let mut h = (t as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0xbf58_476d_1ce4_e5b9).rotate_left(31);
+    }
+    finish(h)
+}
+
 /// What the features of one document read.
 pub(crate) struct Doc<'a> {
     pub g: &'a Gazetteer,
@@ -201,25 +221,27 @@ fn gap(norm: &str, from: usize, to: usize) -> &str {
     char_prefix(g, 3).unwrap_or(g)
 }
 
-/// Set memberships of a word, as feature values.
-fn set_names(w: &str, out: &mut Vec<&'static [u8]>) {
+/// Set memberships of a word, as bits (one per NER word set).
+fn set_bits(w: &str) -> u16 {
     let s = words();
-    let pairs: [(&crate::lang::WordSet, &'static [u8]); 9] = [
-        (s.person_cue, b"person_cue"),
-        (s.place_word, b"place_word"),
-        (s.place_preposition, b"place_prep"),
-        (s.org_cue, b"org_cue"),
-        (s.stopword, b"stop"),
-        (s.name_particle, b"particle"),
-        (s.verb_after_name, b"verb"),
-        (s.org_designator, b"org_desig"),
-        (s.place_designator, b"place_desig"),
+    let sets: [&crate::lang::WordSet; 9] = [
+        s.person_cue,
+        s.place_word,
+        s.place_preposition,
+        s.org_cue,
+        s.stopword,
+        s.name_particle,
+        s.verb_after_name,
+        s.org_designator,
+        s.place_designator,
     ];
-    for (set, name) in pairs {
+    let mut bits = 0;
+    for (k, set) in sets.iter().enumerate() {
         if set.contains(w) {
-            out.push(name);
+            bits |= 1 << k;
         }
     }
+    bits
 }
 
 /// Features of every token of sentence `sent` (token range), appended to `out` with `offs`
@@ -227,24 +249,28 @@ fn set_names(w: &str, out: &mut Vec<&'static [u8]>) {
 pub(crate) fn sentence_features(d: &Doc<'_>, cover: &[u32], sent: std::ops::Range<usize>, out: &mut Vec<u64>, offs: &mut Vec<u32>) {
     let toks: Vec<Tok<'_>> = sent.clone().map(|i| analyse(d, i, cover)).collect();
     let n = toks.len();
-    let mut sets: Vec<Vec<&'static [u8]>> = Vec::with_capacity(n);
+    let mut sets: Vec<u16> = Vec::with_capacity(n);
+    let mut wh: Vec<u64> = Vec::with_capacity(n);
+    let mut sh: Vec<Option<u64>> = Vec::with_capacity(n);
     for t in &toks {
-        let mut v = Vec::new();
-        set_names(t.word, &mut v);
+        let mut v = set_bits(t.word);
         if let Some(s) = t.stem {
-            if v.is_empty() {
-                set_names(s, &mut v);
+            if v == 0 {
+                v = set_bits(s);
             }
         }
         sets.push(v);
+        wh.push(hs(t.word.as_bytes()));
+        sh.push(t.stem.map(|s| hs(s.as_bytes())));
     }
-    let word_at = |j: isize| -> &[u8] {
+    let (bos, eos) = (hs(b"<s>"), hs(b"</s>"));
+    let word_at = |j: isize| -> u64 {
         if j < 0 {
-            b"<s>"
+            bos
         } else if j as usize >= n {
-            b"</s>"
+            eos
         } else {
-            toks[j as usize].word.as_bytes()
+            wh[j as usize]
         }
     };
     let mention_pos = |j: usize| -> Option<(&'static [u8], &'static [u8])> {
@@ -260,12 +286,13 @@ pub(crate) fn sentence_features(d: &Doc<'_>, cover: &[u32], sent: std::ops::Rang
         let w = t.word.as_bytes();
         let ji = j as isize;
         out.push(f(T::Bias, &[]));
-        out.push(f(T::Word, &[w]));
+        out.push(fh(T::Word, &[wh[j]]));
         if let Some(s) = t.stem {
-            out.push(f(T::Stem, &[s.as_bytes()]));
+            let _ = s;
+            out.push(fh(T::Stem, &[sh[j].unwrap_or(0)]));
             out.push(f(T::Clitic, &[t.clitic.unwrap_or("").as_bytes()]));
         } else {
-            out.push(f(T::Stem, &[w]));
+            out.push(fh(T::Stem, &[wh[j]]));
         }
         for k in 1..=3 {
             if let Some(p) = char_prefix(t.word, k) {
@@ -300,21 +327,21 @@ pub(crate) fn sentence_features(d: &Doc<'_>, cover: &[u32], sent: std::ops::Rang
                 }
             }
         }
-        out.push(f(T::BigramM2M1, &[word_at(ji - 2), word_at(ji - 1)]));
-        out.push(f(T::WordM2, &[word_at(ji - 2)]));
-        out.push(f(T::WordM1, &[word_at(ji - 1)]));
-        out.push(f(T::WordP1, &[word_at(ji + 1)]));
-        out.push(f(T::WordP2, &[word_at(ji + 2)]));
-        out.push(f(T::BigramL, &[word_at(ji - 1), w]));
-        out.push(f(T::BigramR, &[w, word_at(ji + 1)]));
+        out.push(fh(T::BigramM2M1, &[word_at(ji - 2), word_at(ji - 1)]));
+        out.push(fh(T::WordM2, &[word_at(ji - 2)]));
+        out.push(fh(T::WordM1, &[word_at(ji - 1)]));
+        out.push(fh(T::WordP1, &[word_at(ji + 1)]));
+        out.push(fh(T::WordP2, &[word_at(ji + 2)]));
+        out.push(fh(T::BigramL, &[word_at(ji - 1), wh[j]]));
+        out.push(fh(T::BigramR, &[wh[j], word_at(ji + 1)]));
         if j > 0 {
-            if let Some(s) = toks[j - 1].stem {
-                out.push(f(T::StemM1, &[s.as_bytes()]));
+            if let Some(s) = sh[j - 1] {
+                out.push(fh(T::StemM1, &[s]));
             }
         }
         if j + 1 < n {
-            if let Some(s) = toks[j + 1].stem {
-                out.push(f(T::StemP1, &[s.as_bytes()]));
+            if let Some(s) = sh[j + 1] {
+                out.push(fh(T::StemP1, &[s]));
             }
         }
         let tk = &d.tok.tokens;
@@ -374,17 +401,13 @@ pub(crate) fn sentence_features(d: &Doc<'_>, cover: &[u32], sent: std::ops::Rang
         if j + 1 < n && toks[j + 1].given.is_some() {
             out.push(f(T::GivenNameP1, &[]));
         }
-        for s in &sets[j] {
-            out.push(f(T::Set, &[s]));
-        }
-        if j > 0 {
-            for s in &sets[j - 1] {
-                out.push(f(T::SetM1, &[s]));
-            }
-        }
-        if j + 1 < n {
-            for s in &sets[j + 1] {
-                out.push(f(T::SetP1, &[s]));
+        for (tmpl, k) in [(T::Set, Some(j)), (T::SetM1, j.checked_sub(1)), (T::SetP1, Some(j + 1).filter(|&k| k < n))] {
+            let Some(k) = k else { continue };
+            let bits = sets[k];
+            for b in 0..16u64 {
+                if bits >> b & 1 == 1 {
+                    out.push(fh(tmpl, &[b]));
+                }
             }
         }
         if j == 0 {

@@ -35,8 +35,7 @@ const MAGIC: &[u8; 8] = b"KHNER01\n";
 /// A trained tagger: per-feature tag weights and tag transitions.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    index: FxHashMap<u64, u32>,
-    weights: Vec<[f32; NT]>,
+    weights: FxHashMap<u64, [f32; NT]>,
     trans: [[f32; NT]; NT],
     start: [f32; NT],
 }
@@ -85,7 +84,6 @@ impl Model {
             m.start[t] = r.f32().ok_or_else(|| bad("truncated start weights"))?;
         }
         let n = r.u32().ok_or_else(|| bad("truncated feature count"))? as usize;
-        m.index.reserve(n);
         m.weights.reserve(n);
         for _ in 0..n {
             let h = r.u64().ok_or_else(|| bad("truncated feature"))?;
@@ -96,8 +94,7 @@ impl Model {
                 let v = r.f32().ok_or_else(|| bad("truncated weight"))?;
                 *w.get_mut(t).ok_or_else(|| bad("tag out of range"))? = v;
             }
-            m.index.insert(h, m.weights.len() as u32);
-            m.weights.push(w);
+            m.weights.insert(h, w);
         }
         if r.pos != r.b.len() {
             return Err(bad("trailing bytes"));
@@ -116,11 +113,10 @@ impl Model {
         for v in &self.start {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        let mut feats: Vec<(u64, u32)> = self.index.iter().map(|(&h, &i)| (h, i)).collect();
-        feats.sort_unstable();
+        let mut feats: Vec<(u64, &[f32; NT])> = self.weights.iter().map(|(&h, w)| (h, w)).collect();
+        feats.sort_unstable_by_key(|f| f.0);
         out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        for (h, i) in feats {
-            let w = &self.weights[i as usize];
+        for (h, w) in feats {
             out.extend_from_slice(&h.to_le_bytes());
             out.push(w.iter().filter(|v| **v != 0.0).count() as u8);
             for (t, v) in w.iter().enumerate().filter(|(_, v)| **v != 0.0) {
@@ -146,8 +142,7 @@ impl Model {
     fn emissions(&self, feats: &[u64], out: &mut [f32; NT]) {
         *out = [0.0; NT];
         for h in feats {
-            if let Some(&i) = self.index.get(h) {
-                let w = &self.weights[i as usize];
+            if let Some(w) = self.weights.get(h) {
                 for t in 0..NT {
                     out[t] += w[t];
                 }
@@ -277,8 +272,7 @@ mod tests {
         let mut m = Model::default();
         m.trans[1][2] = 0.5;
         m.start[3] = -1.0;
-        m.index.insert(42, 0);
-        m.weights.push([0.0, 1.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -2.0]);
+        m.weights.insert(42, [0.0, 1.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -2.0]);
         let b = m.to_bytes();
         let r = Model::from_bytes("x", &b).unwrap();
         assert_eq!(r.trans, m.trans);

@@ -235,6 +235,7 @@ impl Trainer {
     fn average(self) -> Model {
         let c = self.c;
         let avg = |w: f32, u: f32| w - u / c;
+        let prune: f32 = std::env::var("KHABAR_NER_PRUNE").ok().and_then(|v| v.parse().ok()).unwrap_or(1e-3);
         let mut m = Model::default();
         let mut keys: Vec<u64> = self.w.keys().copied().collect();
         keys.sort_unstable();
@@ -244,13 +245,12 @@ impl Trainer {
             let mut a = [0f32; NT];
             for t in 0..NT {
                 a[t] = avg(w[t], u[t]);
-                if a[t].abs() < 1e-3 {
+                if a[t].abs() < prune {
                     a[t] = 0.0;
                 }
             }
             if a.iter().any(|v| *v != 0.0) {
-                m.index.insert(h, m.weights.len() as u32);
-                m.weights.push(a);
+                m.weights.insert(h, a);
             }
         }
         for a in 0..NT {
