@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 if [ -z "${VIRTUAL_ENV:-}" ]; then
   if ! command -v python3 >/dev/null; then
     echo "python3 not found: Python tests skipped (install Python >= 3.9 to run them)" >&2
+    # Under KHABAR_CI=1 (.ci/run) a skip is a failure.
+    [ "${KHABAR_CI:-}" = 1 ] && exit 1
     exit 0
   fi
   [ -x .venv/bin/python ] || python3 -m venv .venv

@@ -98,6 +98,16 @@ pub fn cross_validate(conll: &PathBuf, folds: usize, epochs: usize, aqmar: Optio
     }
     print_row("pooled gazetteer", &gaz_total);
     print_row("pooled hybrid", &hyb_total);
+    for (name, c) in [("gazetteer", &gaz_total), ("hybrid", &hyb_total)] {
+        let pr: Vec<String> = ["PER", "LOC", "ORG"]
+            .iter()
+            .map(|k| {
+                let (tp, fp, fn_) = c.get(k).copied().unwrap_or_default();
+                format!("{k} P {:.3} R {:.3}", tp as f64 / (tp + fp).max(1) as f64, tp as f64 / (tp + fn_).max(1) as f64)
+            })
+            .collect();
+        println!("pooled {name}: {}", pr.join(", "));
+    }
     println!("mean micro F1 over folds: gazetteer {gaz_mean:.3}, hybrid {hyb_mean:.3}");
     if let Some(a) = aqmar {
         let adocs = read_conll(a).map_err(|e| err(e.to_string()))?;

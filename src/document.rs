@@ -8,7 +8,51 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::gazetteer::EntityType;
+/// Entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A person.
+    PER,
+    /// An organization, armed group, government body, media outlet.
+    ORG,
+    /// A place: country, region, city, village.
+    LOC,
+    /// A facility: base, border crossing, airport, building.
+    FAC,
+    /// A nationality or group adjective ("الروسي", "الأكراد").
+    NORP,
+    /// Anything else.
+    MISC,
+}
+
+impl EntityType {
+    /// Parses `PER`, `ORG`, `LOC`, `FAC`, `NORP`, `MISC` (and the ANERcorp/spaCy spellings
+    /// `PERS`, `PERSON`, `GPE`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "PER" | "PERS" | "PERSON" => EntityType::PER,
+            "ORG" => EntityType::ORG,
+            "LOC" | "GPE" => EntityType::LOC,
+            "FAC" => EntityType::FAC,
+            "NORP" => EntityType::NORP,
+            "MISC" => EntityType::MISC,
+            _ => return None,
+        })
+    }
+
+    /// The type name as written in files and output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityType::PER => "PER",
+            EntityType::ORG => "ORG",
+            EntityType::LOC => "LOC",
+            EntityType::FAC => "FAC",
+            EntityType::NORP => "NORP",
+            EntityType::MISC => "MISC",
+        }
+    }
+}
+
 
 /// A text span: code-point offsets (serialized), the byte range (Rust only) and the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -315,8 +359,6 @@ pub struct Event {
 /// The result of extracting one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON).
-    pub khabar: Version,
     /// Document id, if given.
     pub id: Option<String>,
     /// Document date (`YYYY-MM-DD`), if given.
@@ -325,6 +367,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Event records in text order of their first mention.
     pub events: Vec<Event>,
+    /// The version of khabar that produced the document (`"khabar": "0.2.0"` in JSON, last key).
+    pub khabar: Version,
 }
 
 /// The crate version, serialized as a string: which khabar wrote a stored document.

@@ -6,14 +6,14 @@ use std::sync::{Arc, OnceLock};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::document::{CharIndex, Document, Entity, GeoFields};
+use crate::analysis::{Analysis, Referent};
+use crate::document::{Document, Entity};
 use crate::error::Error;
-use crate::events::{EventRules, Analysis};
+use crate::events::EventRules;
+use crate::formats::{self, Format, Rendered};
 use crate::gazetteer::{DataFile, Gazetteer};
-use crate::ner::{self, Mention};
-use crate::normalize::NormalizedText;
-use crate::tagger::{self, Model};
-use crate::tokenize::tokenize;
+use crate::ner::Mention;
+use crate::tagger::Model;
 
 /// One input document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -164,32 +164,19 @@ impl Extractor {
     /// whatever this extractor was built with: for cross-validation.
     #[doc(hidden)]
     pub fn extract_with_model(&self, input: &Input, model: Option<&Model>) -> Document {
-        let g = &self.inner.gazetteer;
-        let text = input.text.as_str();
-        let nt = NormalizedText::new(text);
-        let tok = tokenize(&nt);
-        let mentions = match model {
-            None => ner::recognize(g, &nt, &tok, input.date),
-            Some(model) => {
-                let mut hits = Vec::new();
-                let ms = ner::recognize_with_hits(g, &nt, &tok, input.date, Some(&mut hits));
-                let d = tagger::features::Doc { g, norm: nt.normalized(), tok: &tok, mentions: &ms, hits: &hits };
-                let tags = tagger::tag_document(model, &d);
-                tagger::combine(g, nt.normalized(), &tok, ms, &tags)
-            }
-        };
-        let ci = CharIndex::new(text);
-        let entities: Vec<Entity> = mentions
-            .iter()
-            // Bare titles are cues, and generic agents ("السكان", "مسلحون") are event arguments,
-            // not named entities.
-            .filter(|m| m.title.is_none() || m.entity.is_some())
-            .filter(|m| !m.entity.is_some_and(|e| g.entities[e as usize].id.starts_with("kh:agent-")))
-            .map(|m| self.entity_record(&nt, &ci, &tok, m))
-            .collect();
-        let analysis = Analysis { nt: &nt, tok: &tok, mentions: &mentions, ci: &ci, date: input.date, gazetteer: g };
-        let events = self.inner.events.extract(&analysis);
-        Document { khabar: crate::document::Version, id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
+        let a = Analysis::new(&input.text, input.date, &self.inner.gazetteer, model);
+        self.document(input, &a)
+    }
+
+    /// Extracts one [`Input`] and renders it in an output format from the same analysis (the
+    /// CoNLL tokens and the HTML sentences are the extractor's, not a second tokenization).
+    /// `edit` sees the document before it is rendered (the CLI's event filters).
+    pub fn extract_rendered(&self, input: &Input, format: Format, edit: impl FnOnce(&mut Document)) -> (Document, Rendered) {
+        let a = self.analyze(input);
+        let mut doc = self.document(input, &a);
+        edit(&mut doc);
+        let piece = formats::render_analyzed(format, &doc, &a);
+        (doc, piece)
     }
 
     /// Extracts many inputs in parallel (rayon); output order is input order.
@@ -197,55 +184,50 @@ impl Extractor {
         inputs.par_iter().map(|i| self.extract_input(i)).collect()
     }
 
-    fn entity_record(&self, nt: &NormalizedText<'_>, ci: &CharIndex<'_>, tok: &crate::tokenize::Tokenized, m: &Mention) -> Entity {
+    /// The analysis of one input: every stage before the event rules.
+    pub(crate) fn analyze<'t>(&'t self, input: &'t Input) -> Analysis<'t> {
+        Analysis::new(&input.text, input.date, &self.inner.gazetteer, self.inner.model.as_deref())
+    }
+
+    /// The output document of an analysis: its entity records and event records.
+    fn document(&self, input: &Input, a: &Analysis<'_>) -> Document {
         let g = &self.inner.gazetteer;
-        let span = ci.span(nt.to_original(m.norm.clone()));
-        let clitic = m.clitic.as_ref().map(|c| {
-            let r = nt.to_original(c.clone());
-            // The clitic ends where the mention starts in the original.
-            nt.original()[r.start..span.bytes.start.max(r.start)].to_string()
-        });
-        let sentence = tok.sentence_of(m.tokens.start);
-        let mut e = Entity {
-            span,
-            kind: m.kind,
-            entity_id: None,
-            name: None,
-            country: None,
-            clitic: clitic.filter(|c| !c.is_empty()),
-            source: m.source,
-            code: None,
-            sector: None,
-            geo: GeoFields::default(),
-            sentence,
-        };
-        if let Some(idx) = m.entity {
-            let r = &g.entities[idx as usize];
-            e.entity_id = Some(r.id.clone());
-            e.name = Some(r.name.clone());
-            e.country = r.country.clone();
-            e.code = r.code.clone();
-            e.sector = r.sector.clone();
-            e.geo = geo_fields(r);
-        } else if let Some(n) = m.nationality {
-            let n = &g.nationalities[n as usize];
-            e.name = Some(n.name.clone());
-            e.country = n.country.clone();
-        }
-        e
+        let entities: Vec<Entity> = a
+            .mentions
+            .iter()
+            // Bare titles are cues, and generic agents ("السكان", "مسلحون") are event arguments,
+            // not named entities.
+            .filter(|m| m.title.is_none() || m.entity.is_some())
+            .filter(|m| !m.entity.is_some_and(|e| g.entities[e as usize].id.starts_with("kh:agent-")))
+            .map(|m| entity_record(a, m))
+            .collect();
+        let events = self.inner.events.extract(a);
+        Document { khabar: crate::document::Version, id: input.id.clone(), date: input.date.map(|d| d.to_string()), entities, events }
     }
 }
 
-pub(crate) fn geo_fields(r: &crate::gazetteer::EntityRecord) -> GeoFields {
-    match &r.geo {
-        Some(geo) => GeoFields {
-            geonames_id: geo.geonames_id,
-            lat: Some(geo.lat),
-            lon: Some(geo.lon),
-            country_code: geo.country_code.clone(),
-            admin1: geo.admin1.clone(),
-        },
-        None => GeoFields::default(),
+/// The output record of an entity mention.
+fn entity_record(a: &Analysis<'_>, m: &Mention) -> Entity {
+    let nt = &a.nt;
+    let span = a.ci.span(nt.to_original(m.norm.clone()));
+    let clitic = m.clitic.as_ref().map(|c| {
+        let r = nt.to_original(c.clone());
+        // The clitic ends where the mention starts in the original.
+        nt.original()[r.start..span.bytes.start.max(r.start)].to_string()
+    });
+    let Referent { entity_id, name, country, code, sector, geo } = a.referent(m);
+    Entity {
+        span,
+        kind: m.kind,
+        entity_id,
+        name,
+        country,
+        clitic: clitic.filter(|c| !c.is_empty()),
+        source: m.source,
+        code,
+        sector,
+        geo,
+        sentence: a.tok.sentence_of(m.tokens.start),
     }
 }
 
@@ -321,6 +303,35 @@ impl ExtractorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two sentences of SaudiNewsNet articles (snn-00016, snn-00087).
+    const NEWS: &str = "وأكد شهود عيان لـ«الشرق الأوسط»، أمس، أن طيران التحالف نفذ سلسلة من الغارات الجوية على القاعدة العسكرية والمناطق المجاورة لها. تبادلت أوكرانيا وانفصاليون موالون لروسيا الاتهامات أمس (السبت) بقصف مناطق سكانية على الرغم من وقف لاطلاق النار.";
+
+    #[test]
+    fn rendering_from_the_analysis_equals_rendering_from_the_text() {
+        let ex = Extractor::new();
+        let input = Input::new(NEWS).with_date(crate::parse_date("2015-02-08").ok());
+        for f in [Format::Conll, Format::Html, Format::Plover, Format::Tsv] {
+            let (doc, piece) = ex.extract_rendered(&input, f, |_| {});
+            assert_eq!(doc, ex.extract_input(&input), "{f:?}");
+            assert_eq!(piece, formats::render(f, &doc, NEWS), "{f:?}");
+        }
+        let (doc, conll) = ex.extract_rendered(&input, Format::Conll, |_| {});
+        assert!(!doc.events.is_empty());
+        assert!(conll.body().lines().any(|l| l == "أوكرانيا B-LOC"), "{}", conll.body());
+    }
+
+    #[test]
+    fn the_time_stage_feeds_the_events() {
+        let ex = Extractor::new();
+        let input = Input::new(NEWS).with_date(crate::parse_date("2015-02-08").ok());
+        let a = ex.analyze(&input);
+        let times: Vec<&str> = a.times.iter().map(|t| &a.nt.normalized()[t.start..t.end]).collect();
+        assert_eq!(times, ["امس", "امس (السبت)"]);
+        let doc = ex.document(&input, &a);
+        let dated = doc.events.iter().filter_map(|e| e.time.as_ref()).filter_map(|t| t.date.as_deref());
+        assert!(dated.into_iter().any(|d| d == "2015-02-07"), "{:?}", doc.events);
+    }
 
     #[test]
     fn extractor_is_send_sync_and_cheap_to_clone() {

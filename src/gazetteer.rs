@@ -13,50 +13,9 @@ use crate::tsv::Table;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// Entity types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-pub enum EntityType {
-    /// A person.
-    PER,
-    /// An organization, armed group, government body, media outlet.
-    ORG,
-    /// A place: country, region, city, village.
-    LOC,
-    /// A facility: base, border crossing, airport, building.
-    FAC,
-    /// A nationality or group adjective ("الروسي", "الأكراد").
-    NORP,
-    /// Anything else.
-    MISC,
-}
-
-impl EntityType {
-    /// Parses `PER`, `ORG`, `LOC`, `FAC`, `NORP`, `MISC` (and the ANERcorp/spaCy spellings
-    /// `PERS`, `PERSON`, `GPE`).
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "PER" | "PERS" | "PERSON" => EntityType::PER,
-            "ORG" => EntityType::ORG,
-            "LOC" | "GPE" => EntityType::LOC,
-            "FAC" => EntityType::FAC,
-            "NORP" => EntityType::NORP,
-            "MISC" => EntityType::MISC,
-            _ => return None,
-        })
-    }
-
-    /// The type name as written in files and output.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EntityType::PER => "PER",
-            EntityType::ORG => "ORG",
-            EntityType::LOC => "LOC",
-            EntityType::FAC => "FAC",
-            EntityType::NORP => "NORP",
-            EntityType::MISC => "MISC",
-        }
-    }
-}
+/// The entity type is an output type (`crate::document`); re-exported here for the loaders and
+/// for code that names it by its old path.
+pub use crate::document::EntityType;
 
 /// Geographic data of a place.
 #[derive(Debug, Clone, PartialEq, Serialize)]

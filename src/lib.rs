@@ -18,6 +18,7 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
 pub mod clitics;
 mod document;
 mod error;
@@ -37,11 +38,12 @@ pub mod time;
 pub mod tokenize;
 mod tsv;
 
-pub use document::{Argument, Document, Entity, EntitySource, Event, GeoFields, PloverType, Span, Status, TimeArg, Version};
+pub use document::{
+    Argument, Document, Entity, EntitySource, EntityType, Event, GeoFields, PloverType, Span, Status, TimeArg, Version,
+};
 pub use error::{parse_date, Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, Input, NerMode, Options};
 pub use filter::{EventFilter, STATUSES};
-pub use gazetteer::EntityType;
 pub use normalize::{normalize, NormalizedText};
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};
 

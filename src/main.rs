@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use khabar::{Document, Extractor, Input};
+use khabar::{EventFilter, Extractor, Input};
 use rayon::prelude::*;
 
 mod cli_eval;
@@ -296,8 +296,11 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
                 let raw: Box<dyn Read + Send> = if name == "-" { Box::new(io::stdin()) } else { Box::new(open(f)?) };
                 let raw = Counting { inner: raw, read: read.clone() };
                 let size = if name == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()).filter(|&n| n > 0) };
-                let reader = decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
-                let s = jsonl(&ex, reader, &name, &opts, size, &read, fw.as_mut(), &mut out)?;
+                let (reader, decoded) =
+                    decoding_reader(BufReader::with_capacity(1 << 20, raw), args.encoding).map_err(|e| err(format!("{name}: {e}")))?;
+                // Progress: bytes of the lines done when they are the file's bytes, else the
+                // file bytes read (a batch ahead of the lines done).
+                let s = jsonl(&ex, reader, &name, &opts, size, decoded.then_some(&*read), fw.as_mut(), &mut out)?;
                 stats.lines += s.lines;
                 stats.errors += s.errors;
                 stats.not_utf8 += s.not_utf8;
@@ -334,9 +337,7 @@ fn extract(args: ExtractArgs) -> io::Result<Lines> {
                 check_size(&input.text, limits.max_doc_chars).map_err(|m| err(format!("{name}: {m}")))?;
                 inputs.push(input);
             }
-            let mut docs = ex.extract_batch(&inputs);
-            docs.iter_mut().for_each(|d| filter.apply(d));
-            write_docs(&docs, &inputs, format, &mut out)?;
+            write_docs(&ex, &inputs, &filter, format, &mut out)?;
         }
     }
     out.flush()?;
@@ -424,18 +425,18 @@ impl<R: Read> Read for Counting<R> {
 
 /// A JSONL stream as UTF-8: passed through when it is UTF-8 (a UTF-8 byte-order mark is left to
 /// the record parser), decoded on the fly when `enc` is another encoding or the stream starts
-/// with a UTF-16 byte-order mark.
-fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<Box<dyn BufRead + Send>> {
+/// with a UTF-16 byte-order mark. The flag says whether it decodes.
+fn decoding_reader<R: BufRead + Send + 'static>(mut r: R, enc: Option<TextEncoding>) -> io::Result<(Box<dyn BufRead + Send>, bool)> {
     let head = r.fill_buf()?;
     let utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     let enc = match enc {
-        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok(Box::new(r)),
+        None | Some(TextEncoding::Utf8) if !utf16_bom => return Ok((Box::new(r), false)),
         None | Some(TextEncoding::Utf8) => encoding_rs::UTF_16LE,
         Some(e) => e.encoding(),
     };
     // new_decoder() honours a byte-order mark, which overrides `enc`.
     let d = Decoding { inner: r, dec: enc.new_decoder(), out: vec![0; 1 << 16], pos: 0, len: 0, done: false };
-    Ok(Box::new(BufReader::with_capacity(1 << 20, d)))
+    Ok((Box::new(BufReader::with_capacity(1 << 20, d)), true))
 }
 
 /// Decodes a byte stream to UTF-8 with `encoding_rs` (malformed sequences become U+FFFD).
@@ -473,26 +474,34 @@ fn open(f: &PathBuf) -> io::Result<File> {
     File::open(f).map_err(|e| err(format!("{}: {e}", f.display())))
 }
 
-fn write_docs(docs: &[Document], inputs: &[Input], format: OutputFormat, out: &mut impl Write) -> io::Result<()> {
+fn write_docs(
+    ex: &Extractor,
+    inputs: &[Input],
+    filter: &EventFilter,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if let Some(f) = format.rich() {
-        let pieces: Vec<_> = docs.par_iter().zip(inputs).map(|(d, i)| khabar::formats::render(f, d, &i.text)).collect();
+        let pieces: Vec<_> = inputs.par_iter().map(|i| ex.extract_rendered(i, f, |d| filter.apply(d)).1).collect();
         let mut w = khabar::formats::FormatWriter::new(f);
         for p in &pieces {
             w.write(out, p)?;
         }
         return finish_format(w, out);
     }
+    let mut docs = ex.extract_batch(inputs);
+    docs.iter_mut().for_each(|d| filter.apply(d));
     match format {
         OutputFormat::Json if docs.len() == 1 => {
             docs[0].write_json(&mut *out, true)?;
             writeln!(out)
         }
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, docs).map_err(io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *out, &docs).map_err(io::Error::other)?;
             writeln!(out)
         }
         OutputFormat::Jsonl => {
-            for d in docs {
+            for d in &docs {
                 d.write_json(&mut *out, false)?;
                 writeln!(out)?;
             }
@@ -548,7 +557,7 @@ fn jsonl(
     name: &str,
     opts: &Stream,
     size: Option<u64>,
-    read: &std::sync::atomic::AtomicU64,
+    read: Option<&std::sync::atomic::AtomicU64>,
     mut fw: Option<&mut khabar::formats::FormatWriter>,
     out: &mut Output<impl Write>,
 ) -> io::Result<Lines> {
@@ -642,7 +651,7 @@ fn write_in_order(
     window: &std::sync::Mutex<Window>,
     moved: &std::sync::Condvar,
     bar: Option<&indicatif::ProgressBar>,
-    read: &std::sync::atomic::AtomicU64,
+    read: Option<&std::sync::atomic::AtomicU64>,
     fw: &mut Option<&mut khabar::formats::FormatWriter>,
     out: &mut Output<impl Write>,
 ) -> io::Result<Lines> {
@@ -650,6 +659,8 @@ fn write_in_order(
     let mut pending: std::collections::BTreeMap<usize, ((Piece, Status), usize)> = std::collections::BTreeMap::new();
     let mut next = 0usize;
     let mut unflushed = false;
+    // Bytes of the lines written, for the progress bar when no decoded byte count is shared.
+    let mut done_bytes = 0u64;
     loop {
         let (seq, piece, bytes) = match done.try_recv() {
             Ok(d) => d,
@@ -688,6 +699,7 @@ fn write_in_order(
             }
             next += 1;
             freed += bytes;
+            done_bytes += bytes as u64;
             unflushed = true;
         }
         if next > start {
@@ -697,7 +709,7 @@ fn write_in_order(
             drop(w);
             moved.notify_all();
             if let Some(pb) = bar {
-                pb.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
+                pb.set_position(read.map_or(done_bytes, |r| r.load(std::sync::atomic::Ordering::Relaxed)));
                 pb.set_message(format!("{next} docs"));
             }
         }
@@ -743,12 +755,16 @@ fn record(
             if let Err(msg) = check_size(&input.text, max_doc_chars) {
                 return fail(input.id.map_or(serde_json::Value::Null, serde_json::Value::String), msg);
             }
-            let mut doc = ex.extract_input(&input);
-            filter.apply(&mut doc);
+            let extract = || {
+                let mut doc = ex.extract_input(&input);
+                filter.apply(&mut doc);
+                doc
+            };
+            // Rich formats render from the extractor's own analysis (no second tokenization).
             let piece = match format.rich() {
-                Some(f) => Piece::Rendered(khabar::formats::render(f, &doc, &input.text)),
-                None if format == OutputFormat::Json => Piece::Line(doc.to_json_pretty()),
-                None => Piece::Line(doc.to_json()),
+                Some(f) => Piece::Rendered(ex.extract_rendered(&input, f, |d| filter.apply(d)).1),
+                None if format == OutputFormat::Json => Piece::Line(extract().to_json_pretty()),
+                None => Piece::Line(extract().to_json()),
             };
             (piece, Status::Ok)
         }

@@ -147,7 +147,7 @@ fn handmade() -> (Document, String) {
     let first = t.split('\n').next().unwrap();
     let second = t.split('\n').nth(1).unwrap();
     let ev = Event {
-        kind: "ASSAULT".into(),
+        kind: khabar::PloverType::Assault,
         mode: None,
         cameo: Some("190".into()),
         trigger: span(t, "يهاجم", 0),

@@ -15,7 +15,7 @@ A complete script (``pip install "./python[spark]"``; Spark needs Java 17 or lat
 
     spark = SparkSession.builder.master("local[*]").appName("khabar").getOrCreate()
     articles = spark.createDataFrame(
-        [("a1", "2015-06-01", "شنت طائرات التحالف غارات على مواقع للحوثيين في صنعاء")],
+        [("a1", "2015-06-01", "وفي محافظة الضالع شمال عدن، شن طيران التحالف الدولي سلسلة غارات على مواقع للحوثيين")],
         "id string, date string, text string",
     )   # or spark.read.json("articles.jsonl"): columns id, date, text
     events = extract_events(articles, min_confidence=0.5, types="ASSAULT,PROTEST")

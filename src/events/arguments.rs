@@ -52,10 +52,15 @@ pub(crate) fn roles(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, l
         before: c.mentions_in(left..anchor),
         after: c.mentions_in(trig_toks.end..right),
     };
-    let mut found = trig.kind == PloverType::Consult && trig.pos == Pos::Noun && between(c, trig_toks, right, &mut r);
+    let mut found = matches!(trig.kind, PloverType::Consult | PloverType::Assault | PloverType::Cooperate | PloverType::Agree)
+        && trig.pos == Pos::Noun
+        && between(c, trig, trig_toks, right, &mut r);
     if !found {
         found = actor(c, trig, trig_toks, anchor, light, left, right, &mut r);
         recipient(c, trig, trig_toks, right, &mut r);
+        if r.recipients.is_empty() && trig.kind == PloverType::Assault && trig.pos == Pos::Noun {
+            r.recipients.extend(partitive_victims(c, trig_toks, right, &r.actors));
+        }
         // CONSULT with coordinated subjects: "بوتين وترامب اجتمعا" — the co-subjects are the
         // two sides; anything after is context ("على هامش قمة العشرين").
         if trig.kind == PloverType::Consult && r.actors.len() >= 2 {
@@ -81,10 +86,14 @@ pub(crate) fn roles(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, l
 }
 
 /// "محادثات بين X و Y": the first side acts, the others receive.
-fn between(c: &Ctx<'_, '_>, trig_toks: &Range<usize>, right: usize, r: &mut Roles) -> bool {
+/// For clashes one named side is enough ("اشتباكات بين الحوثيين وقوات المقاومة", where the second
+/// side is no name): it is the actor.
+fn between(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: usize, r: &mut Roles) -> bool {
     let Some(k) = (trig_toks.end..right.min(trig_toks.end + 4)).find(|&k| c.word(k) == "بين") else { return false };
-    let group = c.coordinated(c.mentions_in(k + 1..right).first().copied(), right, true);
-    if group.len() < 2 {
+    let first = c.mentions_in(k + 1..right).first().copied().filter(|&m| c.a.mentions[m].tokens.start == k + 1);
+    let group = c.coordinated(first, right, true);
+    let needed = if trig.kind == PloverType::Assault { 1 } else { 2 };
+    if group.len() < needed {
         return false;
     }
     r.actors.push(group[0]);
@@ -114,7 +123,9 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
         r.actors = c.coordinated_back(m, left);
         found = Some(Construction::Svo);
     } else if trig.pos == Pos::Noun
-        && adjacent_after.is_some_and(|m| (violent && (c.is_victim(m) || c.is_generic(m))) || trig.kind == PloverType::Sanction)
+        && adjacent_after.is_some_and(|m| {
+            (violent && (c.is_victim(m) || c.is_generic(m) || trig.constraints.patient_genitive)) || trig.kind == PloverType::Sanction
+        })
     {
         // The genitive of a violent or sanctioning verbal noun is usually its object:
         // "تحييد عناصر", "مقتل مدنيين", "تعليق عضوية روسيا".
@@ -129,7 +140,7 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
         let from = if light { anchor + 1 } else { trig_toks.end };
         // The subject follows the verb directly, or after adverbs of time ("أمس").
         let mut k = from;
-        while k < right && c.owner[k].is_none() && c.in_list(c.word(k), sets().adverb_after_verb) {
+        while k < right && c.owner[k].is_none() && (c.in_list(c.word(k), sets().adverb_after_verb) || c.in_bare_title(k)) {
             k += 1;
         }
         let subject = (k < right).then(|| c.owner[k]).flatten().filter(|&m| c.a.mentions[m].tokens.start == k);
@@ -153,9 +164,13 @@ fn actor(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, anchor: usiz
     if r.actors.is_empty() {
         // SVO (or the subject of the light verb): the nearest agent before, not after a
         // preposition, and not the subject of a reporting verb (that one reports).
-        if let Some(&m) = r.before.iter().rev().find(|&&m| !c.has_prep(m) && c.is_agent(m, true)) {
+        // A participle's actor is the subject of the main clause: the first agent of the sentence.
+        let subject = |m: &&usize| !c.has_prep(**m) && c.is_agent(**m, true);
+        let found_before =
+            if trig.constraints.participle { r.before.iter().find(subject) } else { r.before.iter().rev().find(subject) };
+        if let Some(&m) = found_before {
             let reports = c.is_reporter_subject(m);
-            if !reports || light {
+            if !reports || light || trig.constraints.participle {
                 r.actors = c.coordinated_back(m, left);
                 found = Some(Construction::Svo);
             }
@@ -182,8 +197,10 @@ fn recipient(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: u
             Some("مع") => matches!(trig.kind, PloverType::Consult | PloverType::Cooperate | PloverType::Agree),
             Some("ب") => violent && matches!(c.a.mentions[m].kind, EntityType::PER | EntityType::ORG),
             Some(p) => sets().recipient_prep.contains(p),
-            // A direct object follows the verb (and its subject) closely.
-            None => c.a.mentions[m].tokens.start <= after_actor + 1,
+            // A direct object follows the verb (and its subject) closely; after a verb of
+            // meeting, asking or blaming, also over a place or time phrase ("استقبل الأمير في
+            // مكتبه بجدة أمس رئيس الوزراء").
+            None => c.a.mentions[m].tokens.start <= after_actor + 1 || (trig.pos == Pos::Verb && !violent && !r.actors.is_empty()),
         };
         if target && (c.is_agent(m, false) || c.is_victim(m)) {
             r.recipients = c.coordinated(Some(m), right, false);
@@ -192,15 +209,31 @@ fn recipient(c: &Ctx<'_, '_>, trig: &Trigger, trig_toks: &Range<usize>, right: u
     }
 }
 
+/// Victims named after a casualty count: "مقتل 33 مسلحا من داعش", "قتلى من الحوثيين" — the
+/// group after من within a few words of the trigger.
+fn partitive_victims(c: &Ctx<'_, '_>, trig_toks: &Range<usize>, right: usize, actors: &[usize]) -> Option<usize> {
+    let end = right.min(trig_toks.end + 4);
+    let k = (trig_toks.end..end).find(|&k| c.word(k) == "من")?;
+    let m = c.owner.get(k + 1).copied().flatten()?;
+    let ok = c.a.mentions[m].tokens.start == k + 1
+        && !actors.contains(&m)
+        && (c.is_agent(m, false) || c.a.mentions[m].kind == EntityType::NORP);
+    ok.then_some(m)
+}
+
 /// Location: a place in the clause introduced by a place preposition or cue, after the trigger
 /// first, then before it; not one already used as actor or recipient.
-pub(crate) fn location(c: &Ctx<'_, '_>, r: &Roles) -> Option<usize> {
+///
+/// Without one in the clause, the first marked named place after the trigger in its sentence
+/// (within 25 tokens): "استقبل الأمير ... في مكتبه بجدة اليوم ..." names the place far from the verb.
+pub(crate) fn location(c: &Ctx<'_, '_>, r: &Roles, ti: usize, s_toks: &Range<usize>) -> Option<usize> {
     let used: Vec<usize> = r.actors.iter().chain(&r.recipients).copied().collect();
     let is_place = |m: usize| matches!(c.a.mentions[m].kind, EntityType::LOC | EntityType::FAC) && !used.contains(&m);
-    r.after
-        .iter()
-        .chain(r.before.iter().rev())
-        .copied()
-        .find(|&m| is_place(m) && c.place_marked(m))
-        .map(|m| c.most_specific_place(m))
+    let in_clause = r.after.iter().chain(r.before.iter().rev()).copied().find(|&m| is_place(m) && c.place_marked(m));
+    let found = in_clause.or_else(|| {
+        const WINDOW: usize = 25;
+        let after = c.mentions_in(ti + 1..s_toks.end.min(ti + 1 + WINDOW));
+        after.into_iter().find(|&m| is_place(m) && c.place_marked(m) && c.a.mentions[m].kind == EntityType::LOC)
+    });
+    found.map(|m| c.most_specific_place(m))
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::Analysis;
 use crate::clitics::{for_each_reading, Article};
-use crate::document::{Argument, GeoFields, Span};
+use crate::document::{Argument, Span};
 use crate::gazetteer::EntityType;
 use crate::lang::WordSet;
 use crate::time::{DateValue, TimeMention};
@@ -38,6 +38,7 @@ pub(crate) struct Sets {
     pub report_cue: &'static WordSet,
     pub time_reference: &'static WordSet,
     pub negation: &'static WordSet,
+    pub place_sense_cue: &'static WordSet,
 }
 
 pub(crate) fn sets() -> &'static Sets {
@@ -65,6 +66,7 @@ pub(crate) fn sets() -> &'static Sets {
         report_cue: crate::lang::set("report_cue"),
         time_reference: crate::lang::set("time_reference"),
         negation: crate::lang::set("negation"),
+        place_sense_cue: crate::lang::set("place_sense_cue"),
     })
 }
 
@@ -83,11 +85,13 @@ fn stem_of(w: &str) -> &str {
 }
 
 pub(crate) struct Ctx<'a, 'b> {
-    pub a: &'a Analysis<'a, 'b>,
+    pub a: &'a Analysis<'b>,
     pub norm: &'a str,
     pub owner: Vec<Option<usize>>,
     /// Token → the bare title mention ending there ("للرئيس" in "للرئيس الروسي بوتين").
     title_end: Vec<Option<usize>>,
+    /// Token → part of a bare title mention ("الوزير" in "بحث الوزير الجبير").
+    in_title: Vec<bool>,
     times: &'a [TimeMention],
     /// Token → its shortest non-future stem, computed on first use and kept: the lexical vetoes
     /// of every trigger candidate scan whole sentences of stems.
@@ -95,13 +99,17 @@ pub(crate) struct Ctx<'a, 'b> {
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
-    pub(crate) fn new(a: &'a Analysis<'a, 'b>, times: &'a [TimeMention]) -> Self {
+    pub(crate) fn new(a: &'a Analysis<'b>, times: &'a [TimeMention]) -> Self {
         let mut owner = vec![None; a.tok.tokens.len()];
         let mut title_end = vec![None; a.tok.tokens.len()];
+        let mut in_title = vec![false; a.tok.tokens.len()];
         for (i, m) in a.mentions.iter().enumerate() {
             if m.title.is_some() && m.entity.is_none() {
                 if m.tokens.end > 0 {
                     title_end[m.tokens.end - 1] = Some(i);
+                }
+                for k in m.tokens.clone() {
+                    in_title[k] = true;
                 }
                 continue;
             }
@@ -111,7 +119,12 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
         let norm = a.nt.normalized();
         let stems = vec![std::cell::OnceCell::new(); a.tok.tokens.len()];
-        Ctx { a, norm, owner, title_end, times, stems }
+        Ctx { a, norm, owner, title_end, in_title, times, stems }
+    }
+
+    /// Is token `k` part of a title that names no one by itself ("الوزير")?
+    pub(crate) fn in_bare_title(&self, k: usize) -> bool {
+        self.in_title[k]
     }
 
     pub(crate) fn word(&self, k: usize) -> &'a str {
@@ -466,28 +479,22 @@ impl<'a, 'b> Ctx<'a, 'b> {
     pub(crate) fn argument(&self, m: usize) -> Argument {
         let mm = &self.a.mentions[m];
         let g = self.a.gazetteer;
+        let r = self.a.referent(mm);
+        let level = match mm.entity.map(|e| &g.entities[e as usize]) {
+            Some(r) if r.rank == 2 => 0,
+            Some(r) if r.kind == EntityType::LOC && r.population >= 1_000_000 => 1,
+            Some(_) => 2,
+            None => 1,
+        };
         let mut arg = Argument {
             span: self.span(mm.norm.clone()),
-            entity_id: None,
-            name: None,
-            country: None,
-            code: None,
-            geo: GeoFields::default(),
-            level: 1,
+            entity_id: r.entity_id,
+            name: r.name,
+            country: r.country,
+            code: r.code,
+            geo: r.geo,
+            level,
         };
-        if let Some(e) = mm.entity {
-            let r = &g.entities[e as usize];
-            arg.level = if r.rank == 2 { 0 } else if r.kind == EntityType::LOC && r.population >= 1_000_000 { 1 } else { 2 };
-            arg.entity_id = Some(r.id.clone());
-            arg.name = Some(r.name.clone());
-            arg.country = r.country.clone();
-            arg.code = r.code.clone();
-            arg.geo = crate::extractor::geo_fields(r);
-        } else if let Some(n) = mm.nationality {
-            let n = &g.nationalities[n as usize];
-            arg.name = Some(n.name.clone());
-            arg.country = n.country.clone();
-        }
         // A following nationality adjective gives a country to generic agents ("قوات الأمن العراقية").
         if arg.country.is_none() {
             if let Some(n) = self.owner.get(mm.tokens.end).copied().flatten() {

@@ -25,6 +25,11 @@ pub(crate) struct Constraints {
     pub needs_actor: bool,
     pub needs_recipient: bool,
     pub light_verb: bool,
+    /// A participle (حال) after a main clause ("قال X ...، داعيا"): the actor is the subject of the
+    /// sentence before it, over clause breaks.
+    pub participle: bool,
+    /// The genitive after the noun is its victim, not its agent ("مقتل X", "استهداف X").
+    pub patient_genitive: bool,
     pub not_next: FxHashSet<String>,
     pub not_prev: FxHashSet<String>,
     pub not_in_sentence: FxHashSet<String>,
@@ -147,6 +152,8 @@ fn constraints(row: &Row<'_, '_>) -> Result<Constraints, Error> {
             "needs_actor" => c.needs_actor = true,
             "needs_recipient" => c.needs_recipient = true,
             "light_verb" => c.light_verb = true,
+            "participle" => c.participle = true,
+            "patient_genitive" => c.patient_genitive = true,
             "not_next" => c.not_next = words(row, v)?,
             "not_prev" => c.not_prev = words(row, v)?,
             "not_in_sentence" => c.not_in_sentence = words(row, v)?,

@@ -15,16 +15,12 @@ mod vetoes;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
-
+pub(crate) use crate::analysis::Analysis;
 use crate::clitics::{for_each_reading, Article};
-use crate::document::{CharIndex, Event, TimeArg};
+use crate::document::{Event, TimeArg};
 use crate::error::Error;
-use crate::gazetteer::{DataFile, Gazetteer};
+use crate::gazetteer::DataFile;
 use crate::lexicon::{KeyForm, Lexicon};
-use crate::ner::Mention;
-use crate::normalize::NormalizedText;
-use crate::tokenize::Tokenized;
 
 use context::{cap_to_date, Ctx};
 use lexicon::{Pos, RuleId, Trigger};
@@ -56,16 +52,6 @@ pub struct EventRules {
     lexicon: Lexicon<u32>,
 }
 
-/// Everything the event rules read about one document.
-pub(crate) struct Analysis<'a, 'b> {
-    pub nt: &'a NormalizedText<'b>,
-    pub tok: &'a Tokenized,
-    pub mentions: &'a [Mention],
-    pub ci: &'a CharIndex<'b>,
-    pub date: Option<NaiveDate>,
-    pub gazetteer: &'a Gazetteer,
-}
-
 impl EventRules {
     /// Loads every trigger file among `files`.
     pub fn load(files: &[DataFile]) -> Result<EventRules, Error> {
@@ -84,13 +70,11 @@ impl EventRules {
     }
 
     /// Extracts the event records of a document.
-    pub(crate) fn extract(&self, a: &Analysis<'_, '_>) -> Vec<Event> {
+    pub(crate) fn extract(&self, a: &Analysis<'_>) -> Vec<Event> {
         if self.triggers.is_empty() || a.tok.tokens.is_empty() {
             return Vec::new();
         }
-        let norm = a.nt.normalized();
-        let times = crate::time::recognize(norm, a.tok, a.date);
-        let ctx = Ctx::new(a, &times);
+        let ctx = Ctx::new(a, &a.times);
         let mut events = EventSet::default();
         let mut ti = 0;
         while ti < a.tok.tokens.len() {
@@ -137,7 +121,8 @@ impl EventRules {
                     let trig = &self.triggers[idx as usize];
                     let ok = match trig.pos {
                         Pos::Verb => r.article == Article::None,
-                        Pos::Noun => !r.future,
+                        // A participle (حال) is indefinite: "المتهمة", "الداعية" are nouns.
+                        Pos::Noun => !r.future && !(trig.constraints.participle && r.article != Article::None),
                     };
                     if ok && best.is_none_or(|b| end > b.2 || (end == b.2 && b.3 && !purpose)) {
                         best = Some((idx, ti + k + 1, end, purpose, r.future && !lam));
@@ -158,15 +143,18 @@ impl EventRules {
         if vetoes::vetoed(c, trig, &trig_toks, &s_toks) || trig.constraints.light_verb {
             return Vec::new(); // a light verb: the following noun carries the event
         }
-        let (left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        let (mut left, right) = c.clause(ti, trig_toks.end, &s_toks);
+        if trig.constraints.participle {
+            left = s_toks.start.max(ti.saturating_sub(40));
+        }
         let frame = status::frame(c, &trig_toks, &s_toks, future);
         let Some(roles) = arguments::roles(c, trig, &trig_toks, left, right) else { return Vec::new() };
+        let reporter = c.reporter(&s_toks, ti);
         let (actors, recipients) = (&roles.actors, &roles.recipients);
         if trig.constraints.needs_actor && actors.is_empty() || trig.constraints.needs_recipient && recipients.is_empty() {
             return Vec::new();
         }
-        let location = arguments::location(c, &roles);
-        let reporter = c.reporter(&s_toks, ti);
+        let location = arguments::location(c, &roles, ti, &s_toks);
         let time = c.time_near(ti, &s_toks);
         let status = frame.status;
         let mut conf = trig.confidence;

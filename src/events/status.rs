@@ -32,10 +32,10 @@ pub(crate) fn frame(c: &Ctx<'_, '_>, trig_toks: &Range<usize>, s_toks: &Range<us
     } else if future || near_has(s.planned_frame) || after_words.clone().any(|k| s.planned_after.contains(c.word(k))) {
         Status::Planned
     } else if near.iter().rev().take(2).any(|w| s.relative_pronoun.contains(w))
-        || clause_before.clone().any(|k| s.background_frame.contains(c.stem(k)))
+        || (s_toks.start.max(ti.saturating_sub(20))..ti).any(|k| s.background_frame.contains(c.stem(k)))
     {
         // "النائب الذي قتل في تفجير": a relative clause gives background about someone;
-        // "في ذكرى", "منذ": earlier context.
+        // "في ذكرى", "منذ", "ارتفعت حصيلة": earlier context, over clause breaks.
         Status::Background
     } else {
         Status::Reported

@@ -10,9 +10,9 @@
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use crate::document::Document;
-use crate::gazetteer::EntityType;
+use crate::document::EntityType;
 use crate::normalize::NormalizedText;
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, Tokenized};
 
 /// The ANERcorp label type of an entity type: PER → `PERS`, LOC and FAC → `LOC`, ORG → `ORG`,
 /// NORP and MISC → `MISC`.
@@ -56,9 +56,15 @@ fn punct_tokens(text: &str, range: std::ops::Range<usize>, out: &mut Vec<std::op
 }
 
 /// The document as CoNLL: `token LABEL` lines, a blank line after each sentence.
+///
+/// `text` is the text `doc` was extracted from; it is tokenized here. The extractor renders
+/// from its own tokens instead ([`crate::Extractor::extract_rendered`]).
 pub fn to_conll(doc: &Document, text: &str) -> String {
-    let norm = NormalizedText::new(text);
-    let tk = tokenize(&norm);
+    conll(doc, text, &tokenize(&NormalizedText::new(text)))
+}
+
+/// [`to_conll`] over the tokens of the document's analysis.
+pub(crate) fn conll(doc: &Document, text: &str, tk: &Tokenized) -> String {
     // Sentences as lists of token byte ranges (words and punctuation).
     let n = tk.sentences.len();
     let mut sents: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); n];

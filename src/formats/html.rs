@@ -1,5 +1,6 @@
 //! A self-contained right-to-left HTML page: the article with its entities highlighted by type,
-//! events as cards, and a map of the event locations drawn as inline SVG (no script, no network,
+//! events as cards, and a map of the event locations drawn as inline SVG over Natural Earth country
+//! outlines (embedded: `map_world.txt`, `map_region.txt`; no script, no network,
 //! no external assets).
 //!
 //! Markup contract (what tests and scripts can rely on):
@@ -22,9 +23,8 @@ use std::sync::OnceLock;
 
 use super::{event_dates, quad_code, quad_name, Format, FormatWriter};
 use crate::document::{Argument, Document, Event};
-use crate::gazetteer::EntityType;
-use crate::normalize::NormalizedText;
-use crate::tokenize::tokenize;
+use crate::document::EntityType;
+use crate::tokenize::Tokenized;
 
 /// Placeholder for the section anchor, replaced by [`FormatWriter`] (`d1`, `d2`, ...). A control
 /// character: [`esc`] drops those from every text, so it can never come from the input.
@@ -303,7 +303,9 @@ mark.ent{color:inherit;border-radius:4px;padding:.05em .15em;border-bottom:2px s
 .trig{font-weight:700;text-decoration:underline wavy var(--q4);text-underline-offset:.3em;text-decoration-thickness:1.5px}
 .side h3{font-size:1rem;margin:.2rem 0 .4rem}
 .map{width:100%;height:auto;display:block;background:#f0f6fc;border:1px solid var(--line);border-radius:8px}
-.map .grid{stroke:#c8d3de;stroke-width:.6}
+.map .sea{fill:#eaf3fb}
+.map .land{fill:#f6f3ea;stroke:#a9b4bf;stroke-width:.6;stroke-linejoin:round;fill-rule:nonzero}
+.map .grid{stroke:#c8d3de;stroke-width:.5;stroke-opacity:.7}
 .map .frame{fill:none;stroke:#8c959f;stroke-width:1}
 .map .tick{font-size:9px;fill:var(--muted);font-family:"DejaVu Sans",sans-serif}
 .map .lbl{font-size:11px;fill:var(--ink);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
@@ -437,10 +439,9 @@ fn source_name(s: crate::document::EntitySource) -> &'static str {
     }
 }
 
-/// The section of one document (its anchor is [`ANCHOR`], set by the writer).
-pub(crate) fn section(doc: &Document, text: &str) -> String {
-    let norm = NormalizedText::new(text);
-    let tk = tokenize(&norm);
+/// The section of one document (its anchor is [`ANCHOR`], set by the writer), over the
+/// sentences of `tk`, the tokens of `text` (the extraction's own, or made by [`super::render`]).
+pub(crate) fn section_with(doc: &Document, text: &str, tk: &Tokenized) -> String {
     let sentence_of = |byte: usize| -> Option<usize> {
         let i = tk.sentences.partition_point(|s| s.span.end <= byte);
         tk.sentences.get(i).filter(|s| s.span.start <= byte).map(|_| i)
@@ -697,8 +698,58 @@ fn card(doc: &Document, text: &str, k: usize, ev: &Event, sent: Option<usize>, s
     s.push_str("</blockquote>\n</article>\n");
 }
 
-/// A crude equirectangular map of the event locations: lon/lat frame and graticule, one circle
-/// per place (linked to its first event card, tooltip listing the events).
+/// Country outlines (Natural Earth via world-atlas, public domain; `tools/build_map.py`): the
+/// world at 1:110m and the region most news is about at 1:50m. One ring per line,
+/// `country<TAB>lon,lat ...` in hundredths of a degree.
+const WORLD_OUTLINES: &str = include_str!("map_world.txt");
+const REGION_OUTLINES: &str = include_str!("map_region.txt");
+/// The box of `REGION_OUTLINES` (lon0, lat0, lon1, lat1), as in `tools/build_map.py`.
+const REGION_BOX: [f64; 4] = [-20.0, -5.0, 80.0, 50.0];
+
+/// One country ring: bounding box (lon0, lat0, lon1, lat1) and points (lon, lat).
+struct Ring {
+    bbox: [f32; 4],
+    pts: Vec<(f32, f32)>,
+}
+
+fn parse_outlines(data: &str) -> Vec<Ring> {
+    let mut out = Vec::new();
+    for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let Some((_, coords)) = line.split_once('\t') else { continue };
+        let pts: Vec<(f32, f32)> = coords
+            .split(' ')
+            .filter_map(|p| {
+                let (x, y) = p.split_once(',')?;
+                Some((x.parse::<f32>().ok()? / 100.0, y.parse::<f32>().ok()? / 100.0))
+            })
+            .collect();
+        if pts.len() < 3 {
+            continue;
+        }
+        let mut bbox = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+        for &(x, y) in &pts {
+            bbox = [bbox[0].min(x), bbox[1].min(y), bbox[2].max(x), bbox[3].max(y)];
+        }
+        out.push(Ring { bbox, pts });
+    }
+    out
+}
+
+/// The outlines for a view: the detailed region when the view lies inside it, else the world.
+fn outlines_for(lon_lo: f64, lat_lo: f64, lon_hi: f64, lat_hi: f64) -> &'static [Ring] {
+    static WORLD: OnceLock<Vec<Ring>> = OnceLock::new();
+    static REGION: OnceLock<Vec<Ring>> = OnceLock::new();
+    let [x0, y0, x1, y1] = REGION_BOX;
+    if lon_lo >= x0 && lon_hi <= x1 && lat_lo >= y0 && lat_hi <= y1 {
+        REGION.get_or_init(|| parse_outlines(REGION_OUTLINES))
+    } else {
+        WORLD.get_or_init(|| parse_outlines(WORLD_OUTLINES))
+    }
+}
+
+/// An equirectangular map of the event locations: country outlines, lon/lat graticule, one
+/// circle per place (linked to its first event card, tooltip listing the events) and labels
+/// placed where they overlap no circle and no other label.
 fn map_svg(doc: &Document, s: &mut String) {
     struct Place<'a> {
         lat: f64,
@@ -759,7 +810,32 @@ fn map_svg(doc: &Document, s: &mut String) {
         s,
         "<svg class=\"map\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" direction=\"ltr\" xmlns=\"http://www.w3.org/2000/svg\"><title>مواقع الأحداث</title>"
     );
-    let _ = write!(s, "<rect x=\"{ML}\" y=\"{MT}\" width=\"{pw}\" height=\"{ph}\" fill=\"#fbfdff\"/>");
+    let _ = write!(s, "<rect class=\"sea\" x=\"{ML}\" y=\"{MT}\" width=\"{pw}\" height=\"{ph}\"/>");
+    // Land: every ring that meets the view, as one path in a nested <svg> that clips it to the
+    // frame (no url() reference: the page holds no links to resources); consecutive points
+    // closer than a tenth of a pixel are dropped.
+    let _ = write!(
+        s,
+        "<svg x=\"{ML}\" y=\"{MT}\" width=\"{pw}\" height=\"{ph}\" viewBox=\"{ML} {MT} {pw} {ph}\"><path class=\"land\" d=\""
+    );
+    let margin = 1.0;
+    for ring in outlines_for(lon_lo, lat_lo, lon_hi, lat_hi) {
+        let [a, b, c, d] = ring.bbox.map(f64::from);
+        if c < lon_lo - margin || a > lon_hi + margin || d < lat_lo - margin || b > lat_hi + margin {
+            continue;
+        }
+        let mut last = (f64::NAN, f64::NAN);
+        for (i, &(lon, lat)) in ring.pts.iter().enumerate() {
+            let (px, py) = ((x(f64::from(lon)) * 10.0).round() / 10.0, (y(f64::from(lat)) * 10.0).round() / 10.0);
+            if (px, py) == last {
+                continue;
+            }
+            let _ = write!(s, "{}{px} {py}", if i == 0 { "M" } else { "L" });
+            last = (px, py);
+        }
+        s.push('Z');
+    }
+    s.push_str("\"/></svg>");
     let st = step(dlon);
     let mut g = (lon_lo / st).ceil() * st;
     while g <= lon_hi + 1e-9 {
@@ -834,11 +910,17 @@ fn map_svg(doc: &Document, s: &mut String) {
         let name = p.loc.name.as_deref().unwrap_or(&p.loc.span.text);
         let w = 6.4 * name.chars().count() as f64;
         let h = 12.0;
+        // Right, left, above, below, then the four diagonals.
+        let d = r * std::f64::consts::FRAC_1_SQRT_2 + 2.0;
         let candidates = [
             (cx + r + 3.0, cy + 4.0, "start", [cx + r + 3.0, cy - h / 2.0, cx + r + 3.0 + w, cy + h / 2.0]),
             (cx - r - 3.0, cy + 4.0, "end", [cx - r - 3.0 - w, cy - h / 2.0, cx - r - 3.0, cy + h / 2.0]),
             (cx, cy - r - 4.0, "middle", [cx - w / 2.0, cy - r - 4.0 - h + 3.0, cx + w / 2.0, cy - r - 1.0]),
             (cx, cy + r + 12.0, "middle", [cx - w / 2.0, cy + r + 1.0, cx + w / 2.0, cy + r + 13.0]),
+            (cx + d, cy - d, "start", [cx + d, cy - d - h + 3.0, cx + d + w, cy - d + 3.0]),
+            (cx - d, cy - d, "end", [cx - d - w, cy - d - h + 3.0, cx - d, cy - d + 3.0]),
+            (cx + d, cy + d + 9.0, "start", [cx + d, cy + d, cx + d + w, cy + d + h]),
+            (cx - d, cy + d + 9.0, "end", [cx - d - w, cy + d, cx - d, cy + d + h]),
         ];
         let fits = |b: &[f64; 4]| {
             b[0] >= ML
@@ -902,4 +984,57 @@ fn map_svg(doc: &Document, s: &mut String) {
         let _ = write!(s, " <bdi dir=\"ltr\" class=\"en\">×{}</bdi></a></li>", p.events.len());
     }
     s.push_str("</ul>\n");
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+
+    /// Even-odd point-in-ring test.
+    fn inside(r: &Ring, (x, y): (f32, f32)) -> bool {
+        let mut c = false;
+        for (i, &(x1, y1)) in r.pts.iter().enumerate() {
+            let (x0, y0) = r.pts[(i + r.pts.len() - 1) % r.pts.len()];
+            if (y1 > y) != (y0 > y) && x < (x0 - x1) * (y - y1) / (y0 - y1) + x1 {
+                c = !c;
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn outlines_cover_the_places_they_should() {
+        let world = parse_outlines(WORLD_OUTLINES);
+        let region = parse_outlines(REGION_OUTLINES);
+        assert!(world.len() > 200 && region.len() > 150, "{} / {}", world.len(), region.len());
+        // Land: Damascus, Sanaa, Baghdad, Cairo (region); Osaka, Moscow, Lima (world).
+        for p in [(36.29, 33.51), (44.21, 15.35), (44.40, 33.34), (31.24, 30.04)] {
+            assert!(region.iter().any(|r| inside(r, p)), "{p:?} not on land in the region outlines");
+        }
+        for p in [(135.50, 34.69), (37.62, 55.75), (-77.04, -12.05)] {
+            assert!(world.iter().any(|r| inside(r, p)), "{p:?} not on land in the world outlines");
+        }
+        // Sea: the Mediterranean, the Red Sea, the Gulf.
+        for p in [(18.0, 34.0), (38.0, 21.0), (51.5, 27.0)] {
+            assert!(!region.iter().any(|r| inside(r, p)), "{p:?} is sea");
+        }
+        // No ring jumps across the map (the antimeridian is cut in tools/build_map.py).
+        for r in world.iter().chain(&region) {
+            assert!(r.pts.windows(2).all(|w| (w[0].0 - w[1].0).abs() < 90.0));
+        }
+    }
+
+    #[test]
+    fn map_draws_land_inside_its_frame_and_stays_small() {
+        let ex = crate::Extractor::new();
+        let doc = ex.extract("وشنت إسرائيل غارات على مواقع في سوريا، وقصفت الطائرات مواقع في صنعاء.", None);
+        assert!(doc.events.iter().any(|e| e.location.is_some()), "{:?}", doc.events);
+        let mut s = String::new();
+        map_svg(&doc, &mut s);
+        let land = s.split("<path class=\"land\" d=\"").nth(1).expect("a land path").split('"').next().unwrap();
+        assert!(land.matches('M').count() > 20, "several countries in view");
+        assert!(s.len() < 60_000, "the map of one region stays small: {} bytes", s.len());
+        // Points are in page coordinates inside a nested <svg> that clips to the frame.
+        assert!(s.contains("<svg x=\"36\" y=\"8\""));
+    }
 }

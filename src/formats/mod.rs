@@ -30,7 +30,11 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
+use crate::analysis::Analysis;
 use crate::document::{Argument, Document, Event};
+use crate::normalize::NormalizedText;
+use crate::tokenize::tokenize;
+use crate::tsv::Table;
 
 mod conll;
 mod html;
@@ -88,14 +92,32 @@ impl Rendered {
 }
 
 /// Renders one document with its original text. Pure and thread-safe: run it in parallel and
-/// hand the pieces to a [`FormatWriter`] in input order.
+/// hand the pieces to a [`FormatWriter`] in input order. CoNLL and HTML tokenize `text`;
+/// [`crate::Extractor::extract_rendered`] renders from the extraction's own analysis instead.
 pub fn render(format: Format, doc: &Document, text: &str) -> Rendered {
+    let tokens = || tokenize(&NormalizedText::new(text));
     let body = match format {
         Format::Plover => to_plover(doc, text),
         Format::Tsv => tsv_rows(doc, text),
-        Format::Conll => to_conll(doc, text),
-        Format::Html => html::section(doc, text),
+        Format::Conll => conll::conll(doc, text, &tokens()),
+        Format::Html => html::section_with(doc, text, &tokens()),
     };
+    rendered(format, doc, body)
+}
+
+/// [`render`] from the analysis the document was extracted from (no second tokenization).
+pub(crate) fn render_analyzed(format: Format, doc: &Document, a: &Analysis<'_>) -> Rendered {
+    let text = a.text();
+    let body = match format {
+        Format::Plover => to_plover(doc, text),
+        Format::Tsv => tsv_rows(doc, text),
+        Format::Conll => conll::conll(doc, text, &a.tok),
+        Format::Html => html::section_with(doc, text, &a.tok),
+    };
+    rendered(format, doc, body)
+}
+
+fn rendered(format: Format, doc: &Document, body: String) -> Rendered {
     let label = doc.id.clone().unwrap_or_default();
     Rendered { format, body, entry: Entry::Doc { label, entities: doc.entities.len(), events: doc.events.len() } }
 }
@@ -331,34 +353,31 @@ pub fn country_name(alpha3: &str) -> Option<&'static str> {
         ] {
             m.insert(code.into(), name.into());
         }
+        // Through the one data-file reader; the embedded files are checked by the gazetteer's
+        // own tests, so a file that does not parse here only costs its names.
         for file in ["nationalities.tsv", "entities/countries.tsv"] {
             let Some((_, content)) = crate::gazetteer::EMBEDDED.iter().find(|(n, _)| *n == file) else { continue };
-            let mut cols: Option<(usize, usize)> = None;
-            for line in content.lines() {
-                if line.starts_with('#') || line.trim().is_empty() {
-                    continue;
-                }
-                let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-                match cols {
-                    None => {
-                        let c = cells.iter().position(|c| *c == "country");
-                        let n = cells.iter().position(|c| *c == "name");
-                        match (c, n) {
-                            (Some(c), Some(n)) => cols = Some((c, n)),
-                            _ => break,
-                        }
-                    }
-                    Some((c, n)) => {
-                        if let (Some(code), Some(name)) = (cells.get(c), cells.get(n)) {
-                            if code.len() == 3 && !name.is_empty() {
-                                m.entry(code.to_string()).or_insert_with(|| name.to_string());
-                            }
-                        }
-                    }
+            let Ok(table) = Table::parse(file, content, &["country", "name"]) else { continue };
+            for row in table.rows() {
+                let (code, name) = (row.get("country"), row.get("name"));
+                if code.len() == 3 && !name.is_empty() {
+                    m.entry(code.to_string()).or_insert_with(|| name.to_string());
                 }
             }
         }
         m
     });
     names.get(alpha3).map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_names_come_from_the_shipped_files() {
+        assert_eq!(country_name("SYR"), Some("Syria"));
+        assert_eq!(country_name("IMG"), Some("Transnational Militarized Group"));
+        assert_eq!(country_name("XYZ"), None);
+    }
 }

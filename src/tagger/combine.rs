@@ -73,81 +73,48 @@ pub(crate) fn combine(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: Vec<Mentio
     // Titles and designators at the edge of a span are not part of the name; a span of them only
     // is no name at all ("الرئيس الفلسطيني" is no person).
     sp.retain_mut(|s| {
-        while s.tokens.len() > 0 && is_cue(word(s.tokens.start)) {
+        while !s.tokens.is_empty() && is_cue(word(s.tokens.start)) {
             s.tokens.start += 1;
         }
         !s.tokens.is_empty()
     });
-    let mut used = vec![false; sp.len()];
+    let mut model: Vec<Option<Mention>> = sp.iter().map(|s| Some(model_mention(g, norm, tok, s))).collect();
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len() + sp.len());
-    for mut m in ms {
+    for m in ms {
         let entity_like = matches!(m.kind, EntityType::PER | EntityType::ORG | EntityType::LOC | EntityType::FAC);
-        let passthrough = !entity_like || m.title.is_some() || m.source == EntitySource::Title;
+        let title = m.title.is_some() || m.source == EntitySource::Title;
+        if !entity_like || (title && m.entity.is_none()) {
+            out.push(m); // titles as cues, nationality adjectives: for the event rules
+            continue;
+        }
         let over: Vec<usize> = (0..sp.len()).filter(|&i| overlaps(&sp[i].tokens, &m.tokens)).collect();
-        if passthrough {
-            out.push(m);
+        if over.is_empty() {
+            // The tagger sees no name here. An unambiguous alias with an id and a role holder
+            // stay (ANERcorp leaves "الجيش الإسرائيلي" untagged, but it is an organization and
+            // the events need it); a context-flagged alias needs the tagger's agreement.
+            let keep = m.entity.is_some() && (title || !m.context);
+            if keep {
+                out.push(m);
+            }
             continue;
         }
-        if m.entity.is_some() && !m.context {
-            for &i in &over {
-                used[i] = true;
-            }
-            // Shrink to the bare name when the rest is titles or designators.
-            if let [i] = over[..] {
-                let s = &sp[i].tokens;
-                if s.start >= m.tokens.start
-                    && s.end <= m.tokens.end
-                    && s.len() < m.tokens.len()
-                    && (m.tokens.start..s.start).chain(s.end..m.tokens.end).all(|k| is_cue(word(k)))
-                {
-                    let start = if s.start == m.tokens.start { m.norm.start } else { tok.tokens[s.start].norm.start };
-                    let end = if s.end == m.tokens.end { m.norm.end } else { tok.tokens[s.end - 1].norm.end };
-                    if s.start > m.tokens.start {
-                        m.clitic = None;
-                    }
-                    m.tokens = s.clone();
-                    m.norm = start..end;
-                }
-            }
-            out.push(m);
-            continue;
-        }
-        // A context-flagged alias or a cue-pattern name: the tagger decides.
-        for &i in &over {
-            if used[i] {
-                continue;
-            }
-            used[i] = true;
+        if let [i] = over[..] {
             let s = &sp[i];
-            if s.tokens == m.tokens {
-                if !same_kind(s.kind, m.kind) && m.entity.is_some() {
-                    m.entity = None;
-                    m.source = EntitySource::Model;
+            if let Some(mm) = model[i].as_mut() {
+                if s.tokens == m.tokens && same_kind(s.kind, m.kind) {
+                    // The tagger agrees: the gazetteer's reading (id, clitic split) stands.
+                    *mm = Mention { kind: m.kind, ..m };
+                } else if mm.entity.is_none() && m.entity.is_some() && same_kind(s.kind, m.kind)
+                    && m.tokens.start <= s.tokens.start && s.tokens.end <= m.tokens.end
+                {
+                    // "قطاع غزة" → "غزة": the bare name keeps the id.
+                    mm.entity = m.entity;
                 }
-                m.kind = if same_kind(s.kind, m.kind) { m.kind } else { s.kind };
-                out.push(m.clone());
-            } else {
-                out.push(model_mention(g, norm, tok, s));
             }
         }
     }
-    // Names only the tagger found.
-    let mut taken = vec![false; tok.tokens.len()];
-    for m in &out {
-        for k in m.tokens.clone() {
-            if let Some(t) = taken.get_mut(k) {
-                *t = true;
-            }
-        }
-    }
-    let mut added = Vec::new();
-    for (i, s) in sp.iter().enumerate() {
-        if used[i] || s.tokens.clone().any(|k| taken[k]) {
-            continue;
-        }
-        added.push(model_mention(g, norm, tok, s));
-    }
-    link_surnames(norm, tok, &out, &mut added);
+    let mut added: Vec<Mention> = model.into_iter().flatten().collect();
+    link_surnames(norm, tok, &added.clone(), &mut added);
     out.extend(added);
     out.sort_by_key(|m| (m.norm.start, m.norm.end));
     out

@@ -47,6 +47,11 @@ enum T {
     Position,
     StemM1,
     StemP1,
+    Original,
+    OrigEnd,
+    StemAffix,
+    BigramM2M1,
+    HasHamza,
 }
 
 const FNV: u64 = 0xcbf2_9ce4_8422_2325;
@@ -86,6 +91,8 @@ pub(crate) struct Doc<'a> {
     pub tok: &'a Tokenized,
     pub mentions: &'a [Mention],
     pub hits: &'a [Hits],
+    /// The original text (spelling that normalization folds: ى/ي, ة/ه, hamza seats).
+    pub original: &'a str,
 }
 
 /// Per-token analysis shared by the token and its neighbours' features.
@@ -269,6 +276,31 @@ pub(crate) fn sentence_features(d: &Doc<'_>, cover: &[u32], sent: std::ops::Rang
             }
         }
         out.push(f(T::Shape, &[shape(t.word)]));
+        // The original spelling tells على from علي and ة from ه.
+        let orig = &d.original[d.tok.tokens[i].span.clone()];
+        if orig.as_bytes() != w {
+            out.push(f(T::Original, &[orig.as_bytes()]));
+        }
+        if let Some(c) = orig.chars().last() {
+            if matches!(c, 'ى' | 'ي' | 'ة' | 'ه' | 'ا' | 'ء' | 'ئ') {
+                let mut b = [0u8; 4];
+                out.push(f(T::OrigEnd, &[c.encode_utf8(&mut b).as_bytes()]));
+            }
+        }
+        if orig.contains(['أ', 'إ', 'آ']) {
+            out.push(f(T::HasHamza, &[]));
+        }
+        if let Some(s) = t.stem {
+            for k in [2, 3] {
+                if let Some(x) = char_suffix(s, k) {
+                    out.push(f(T::StemAffix, &[b"s", x.as_bytes()]));
+                }
+                if let Some(x) = char_prefix(s, k) {
+                    out.push(f(T::StemAffix, &[b"p", x.as_bytes()]));
+                }
+            }
+        }
+        out.push(f(T::BigramM2M1, &[word_at(ji - 2), word_at(ji - 1)]));
         out.push(f(T::WordM2, &[word_at(ji - 2)]));
         out.push(f(T::WordM1, &[word_at(ji - 1)]));
         out.push(f(T::WordP1, &[word_at(ji + 1)]));

@@ -123,7 +123,7 @@ pub fn examples(ex: &Extractor, doc: &ConllDoc) -> Vec<Example> {
     let tok = tokenize(&nt);
     let mut hits = Vec::new();
     let mentions = recognize_with_hits(g, &nt, &tok, None, Some(&mut hits));
-    let d = Doc { g, norm: nt.normalized(), tok: &tok, mentions: &mentions, hits: &hits };
+    let d = Doc { g, norm: nt.normalized(), tok: &tok, mentions: &mentions, hits: &hits, original: nt.original() };
     let cover = coverage(tok.tokens.len(), &mentions);
     // Byte offsets of the CoNLL tokens.
     let char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
@@ -335,7 +335,7 @@ fn static_label(kind: &str, begin: bool) -> &'static str {
 }
 
 /// Scores one output document against its CoNLL block.
-pub fn score(doc: &ConllDoc, out: &Document, counts: &mut Counts) {
+pub fn score(doc: &ConllDoc, out: &Document, counts: &mut Counts, show_errors: bool) {
     let (_, offs) = doc.text();
     let gold: Vec<&'static str> = doc
         .labels
@@ -365,6 +365,17 @@ pub fn score(doc: &ConllDoc, out: &Document, counts: &mut Counts) {
     }
     let g = chunks(&gold);
     let p = chunks(&pred);
+    if show_errors {
+        let surf = |c: &(usize, usize, &str)| doc.tokens[c.0..c.1].join(" ");
+        for c in g.iter().filter(|c| !p.contains(c)) {
+            let ctx = doc.tokens[c.0.saturating_sub(2)..(c.1 + 2).min(doc.tokens.len())].join(" ");
+            eprintln!("FN\t{}\t{}\t{}", c.2, surf(c), ctx);
+        }
+        for c in p.iter().filter(|c| !g.contains(c)) {
+            let ctx = doc.tokens[c.0.saturating_sub(2)..(c.1 + 2).min(doc.tokens.len())].join(" ");
+            eprintln!("FP\t{}\t{}\t{}", c.2, surf(c), ctx);
+        }
+    }
     for c in &p {
         let e = counts.entry(c.2).or_default();
         if g.contains(c) {
@@ -388,7 +399,7 @@ pub fn evaluate(ex: &Extractor, docs: &[ConllDoc], model: Option<&Model>) -> Cou
             for d in chunk {
                 let input = Input::new(d.text().0);
                 let out = ex.extract_with_model(&input, model);
-                score(d, &out, &mut c);
+                score(d, &out, &mut c, model.is_some() && std::env::var("KHABAR_NER_ERRORS").is_ok());
             }
             c
         })

@@ -314,8 +314,19 @@ pub(super) fn apply_mod(p: Period, m: Mod) -> Option<Period> {
     }
 }
 
+/// The years a resolved value may have: ISO 8601's four-digit years, so that every value
+/// prints as `YYYY-MM-DD`.
+const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+/// The value of a candidate. A value that would fall outside years 0000–9999 (a relative
+/// expression near the ends of the calendar: "العام الماضي" in a document of 0000-01-01) is
+/// dropped, not clamped: the expression is still reported, with no value, rather than with a
+/// date it does not mean.
 pub(super) fn resolve(c: &Cand, doc: Option<NaiveDate>) -> Option<DateValue> {
     let (mut p, relative) = period_of(c.sem, doc)?;
+    if !YEARS.contains(&p.s.year()) || !YEARS.contains(&p.e.year()) {
+        return None;
+    }
     if let Some(m) = c.modi {
         p = apply_mod(p, m)?;
     }

@@ -112,6 +112,13 @@
 //! Ranges given absolutely ("يوليو 2019") are never cut. Future statements ("later this
 //! month") are cut too: a known trade-off.
 //!
+//! # Range of values
+//!
+//! Values are days of years 0000–9999, so every value prints as `YYYY-MM-DD`. An expression
+//! whose value would fall outside ("العام الماضي" in a document dated 0000-01-01, "غدا" on
+//! 9999-12-31) is still reported, with `value: None`: dropped rather than clamped to a day it
+//! does not mean.
+//!
 //! # Known gaps
 //!
 //! Bare years ("قبل 2011", "في 2019") are not taken (too often quantities or resolution

@@ -248,6 +248,33 @@ fn sorted_non_overlapping_on_char_boundaries() {
 }
 
 #[test]
+fn values_stay_four_digit_years() {
+    // Relative expressions at the ends of the calendar are found but get no value (issue 16).
+    let cases = [("العام الماضي", "0000-01-01"), ("امس", "0000-01-01"), ("غدا", "9999-12-31"), ("العام المقبل", "9999-06-01")];
+    for (text, doc) in cases {
+        let ms = find_times(text, Some(d(doc)));
+        assert_eq!(ms.len(), 1, "{text} at {doc}: {ms:?}");
+        assert_eq!(ms[0].value, None, "{text} at {doc}: {ms:?}");
+    }
+    // Inside the range nothing changes.
+    let ms = find_times("العام الماضي", Some(d("0001-03-01")));
+    assert_eq!(ms[0].value.map(|v| v.to_iso()).as_deref(), Some("0000-01-01/0000-12-31"));
+    let ms = find_times("غدا", Some(d("9999-12-30")));
+    assert_eq!(ms[0].value.map(|v| v.to_iso()).as_deref(), Some("9999-12-31"));
+    // Absolute dates are always four-digit: every value printed has the ISO form.
+    for doc in ["0000-01-01", "9999-12-31"] {
+        for text in ["قبل 999 عاما", "بعد 999 عاما", "الاسبوع المقبل", "الشهر الماضي", "منتصف العام المقبل"] {
+            for m in find_times(text, Some(d(doc))) {
+                if let Some(v) = m.value {
+                    let iso = v.to_iso();
+                    assert!(iso.split('/').all(|p| p.len() == 10 && !p.starts_with('-')), "{text} at {doc}: {iso}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn odd_input_does_not_panic() {
     let texts = [
         "",
