@@ -307,7 +307,20 @@ impl Gazetteer {
                 .filter_map(|f| f.strip_prefix("context:"))
                 .filter_map(key_of)
                 .collect();
-            let geo = match (row.number::<f64>("lat")?, row.number::<f64>("lon")?) {
+            let (lat, lon) = (row.number::<f64>("lat")?, row.number::<f64>("lon")?);
+            for (col, v, max) in [("lat", lat, 90.0), ("lon", lon, 180.0)] {
+                if v.is_some_and(|v| !(v.is_finite() && v.abs() <= max)) {
+                    let raw = row.opt(col).unwrap_or_default();
+                    return Err(row.error(format!("column {col:?}: {raw} is not a coordinate in -{max}..{max}")));
+                }
+            }
+            if let Some(c) = row.opt("country").filter(|c| !is_alpha3(c)) {
+                return Err(row.error(format!("column \"country\": {c:?} is not an ISO 3166 alpha-3 code (e.g. SYR)")));
+            }
+            if let Some(c) = row.opt("country_code").filter(|c| !is_alpha2(c)) {
+                return Err(row.error(format!("column \"country_code\": {c:?} is not an ISO 3166 alpha-2 code (e.g. SY)")));
+            }
+            let geo = match (lat, lon) {
                 (Some(lat), Some(lon)) => Some(Geo {
                     geonames_id: row.number("geonames_id")?.or_else(|| id.strip_prefix("geonames:").and_then(|s| s.parse().ok())),
                     lat,
@@ -336,11 +349,8 @@ impl Gazetteer {
             let idx = self.add_entity(rec, f, row.line)?;
             let mut n = 0;
             for a in row.list("aliases").chain(name_ar.as_deref()) {
-                if a.chars().count() < 2 {
-                    return Err(row.error(format!("alias {a:?} is shorter than 2 characters")));
-                }
+                let key = alias_key(a).map_err(|m| row.error(m))?;
                 n += 1;
-                let Some(key) = key_of(a) else { continue };
                 let context = needs_context || context_aliases.contains(&key);
                 aliases.push((key, Payload::Entity { idx, context }));
             }
@@ -367,27 +377,49 @@ impl Gazetteer {
                 "ORG" => EntityType::ORG,
                 "FAC" => EntityType::FAC,
                 "NORP" => EntityType::NORP,
-                _ => EntityType::MISC,
+                "MISC" => EntityType::MISC,
+                _ => {
+                    return Err(Error::data(
+                        &f.name,
+                        ln,
+                        format!("unknown label {label:?} (expected PERSON, PER, GPE, LOC, ORG, FAC, NORP or MISC)"),
+                    ))
+                }
             };
+            let fail = |m: String| Error::data(&f.name, ln, m);
             let pattern = match v.get("pattern") {
                 Some(serde_json::Value::String(s)) => s.clone(),
-                Some(serde_json::Value::Array(toks)) => toks
-                    .iter()
-                    .map(|t| {
-                        ["TEXT", "ORTH", "LOWER", "NORM"]
-                            .iter()
-                            .find_map(|k| t.get(*k).and_then(|x| x.as_str()))
-                            .map(str::to_string)
-                            .ok_or_else(|| Error::data(&f.name, ln, "token pattern without TEXT/ORTH/LOWER"))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?
-                    .join(" "),
-                _ => return Err(Error::data(&f.name, ln, "missing \"pattern\" (string or token list)")),
+                Some(serde_json::Value::Array(toks)) => {
+                    if toks.len() > MAX_PATTERN_TOKENS {
+                        return Err(fail(format!("a token pattern of {} tokens (at most {MAX_PATTERN_TOKENS})", toks.len())));
+                    }
+                    toks.iter()
+                        .map(|t| {
+                            let Some(obj) = t.as_object() else { return Err(fail(format!("token pattern {t} is not an object"))) };
+                            // Only exact-text tokens are supported: OP, IN, REGEX, POS ... would be
+                            // silently dropped, matching something else than the pattern says.
+                            if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "TEXT" | "ORTH" | "LOWER" | "NORM")) {
+                                return Err(fail(format!("token attribute {k:?} is not supported (only TEXT, ORTH, LOWER, NORM with a string)")));
+                            }
+                            match obj.values().next() {
+                                Some(serde_json::Value::String(s)) if obj.len() == 1 => Ok(s.clone()),
+                                _ => Err(fail(format!("token pattern {t} must have exactly one of TEXT, ORTH, LOWER, NORM with a string"))),
+                            }
+                        })
+                        .collect::<Result<Vec<_>, _>>()?
+                        .join(" ")
+                }
+                _ => return Err(fail("missing \"pattern\" (string or token list)".into())),
             };
-            if pattern.chars().count() < 2 {
-                return Err(Error::data(&f.name, ln, format!("pattern {pattern:?} is shorter than 2 characters")));
+            if pattern.split_whitespace().count() > MAX_PATTERN_TOKENS {
+                return Err(fail(format!("a pattern of more than {MAX_PATTERN_TOKENS} words")));
             }
-            let id = v.get("id").and_then(|x| x.as_str()).map(str::to_string);
+            alias_key(&pattern).map_err(|m| fail(m.replace("alias", "pattern")))?;
+            let id = match v.get("id") {
+                None | Some(serde_json::Value::Null) => None,
+                Some(serde_json::Value::String(s)) => Some(s.clone()),
+                Some(other) => return Err(fail(format!("\"id\" must be a string, got {other}"))),
+            };
             let idx = match id.as_ref().and_then(|id| self.by_id.get(id)) {
                 Some(&idx) => idx,
                 None => {
@@ -554,6 +586,36 @@ fn push_alias(aliases: &mut Vec<(String, Payload)>, alias: &str, payload: Payloa
     if let Some(key) = key_of(alias) {
         aliases.push((key, payload));
     }
+}
+
+/// The longest spaCy pattern, in tokens: names are a few words; a pattern of thousands made
+/// matching cost text length × pattern length.
+const MAX_PATTERN_TOKENS: usize = 20;
+
+/// The matching key of an alias, or why it cannot be one: its length is checked after
+/// normalization, so that "وَ", "ـــو" or a joiner plus و (one letter once folded) and
+/// diacritics alone are errors instead of aliases that never match.
+fn alias_key(a: &str) -> Result<String, String> {
+    if let Some(k) = key_of(a).filter(|k| k.chars().count() >= 2) {
+        return Ok(k);
+    }
+    let n = crate::normalize::normalize(a);
+    let n = n.trim();
+    Err(match n.chars().count() {
+        0 => format!("alias {a:?} is empty once normalized (only marks, controls or spaces)"),
+        1 => format!("alias {a:?} is shorter than 2 characters once normalized ({n:?})"),
+        _ => format!("alias {a:?} has no letters to match once normalized ({n:?})"),
+    })
+}
+
+/// An ISO 3166-1 alpha-3 code (or XKX, KSV for Kosovo, which the shipped data uses).
+fn is_alpha3(c: &str) -> bool {
+    crate::iso3166::ALPHA3.binary_search(&c).is_ok() || matches!(c, "XKX" | "KSV")
+}
+
+/// An ISO 3166-1 alpha-2 code (or XK for Kosovo).
+fn is_alpha2(c: &str) -> bool {
+    crate::iso3166::ALPHA2.binary_search(&c).is_ok() || c == "XK"
 }
 
 fn is_qid(id: &str) -> bool {

@@ -29,6 +29,7 @@ pub mod formats;
 mod input;
 mod lang;
 pub mod gazetteer;
+mod iso3166;
 pub mod lexicon;
 pub mod ner;
 pub mod normalize;

@@ -478,3 +478,45 @@ fn thread_counts_zero_and_huge() {
     let cores = std::thread::available_parallelism().unwrap().get();
     assert_eq!(stderr(&o), format!("khabar: --threads 100000 capped at {} (4 × {cores} cores)\n", 4 * cores));
 }
+
+/// Gazetteer data that loaded before but could never match or carried impossible values is an
+/// error naming file:line: aliases are length-checked after normalization, coordinates and
+/// country codes are range-checked, spaCy patterns that use unsupported features are rejected.
+#[test]
+fn gazetteer_values_are_validated_with_file_and_line() {
+    let build = |name: &str, content: String| {
+        khabar::Extractor::builder().defaults(false).gazetteer_data(name, content).build().map(drop).map_err(|e| e.to_string())
+    };
+    let header = "id\ttype\tname\taliases\tlat\tlon\tcountry\n";
+    let ok = "Q1\tLOC\tIdlib\tادلب\t35.9\t36.6\tSYR\n";
+    assert_eq!(build("g.tsv", format!("{header}{ok}")), Ok(()));
+    let cases = [
+        ("Q2\tPER\tX\tوَ\t\t\t\n".into(), format!("g.tsv:3: alias {:?} is shorter than 2 characters once normalized (\"و\")", "وَ")),
+        ("Q2\tPER\tX\tـــو\t\t\t\n".into(), format!("g.tsv:3: alias {:?} is shorter than 2 characters once normalized (\"و\")", "ـــو")),
+        ("Q2\tPER\tX\t\u{200D}و\t\t\t\n".into(), format!("g.tsv:3: alias {:?} is shorter than 2 characters once normalized (\"و\")", "\u{200D}و")),
+        ("Q2\tPER\tX\t\u{064E}\u{064F}\t\t\t\n".into(), format!("g.tsv:3: alias {:?} is empty once normalized (only marks, controls or spaces)", "\u{064E}\u{064F}")),
+        ("Q2\tLOC\tX\tاكس\tNaN\t1\t\n".into(), "g.tsv:3: column \"lat\": NaN is not a coordinate in -90..90".into()),
+        ("Q2\tLOC\tX\tاكس\t1\tinf\t\n".into(), "g.tsv:3: column \"lon\": inf is not a coordinate in -180..180".into()),
+        ("Q2\tLOC\tX\tاكس\t999\t1\t\n".into(), "g.tsv:3: column \"lat\": 999 is not a coordinate in -90..90".into()),
+        ("Q2\tLOC\tX\tاكس\t1\t1e308\t\n".into(), "g.tsv:3: column \"lon\": 1e308 is not a coordinate in -180..180".into()),
+        ("Q2\tLOC\tX\tاكس\t1\t1\tSyria\n".into(), "g.tsv:3: column \"country\": \"Syria\" is not an ISO 3166 alpha-3 code (e.g. SYR)".into()),
+        ("Q2\tLOC\tX\tاكس\t1\t1\tSYX\n".into(), "g.tsv:3: column \"country\": \"SYX\" is not an ISO 3166 alpha-3 code (e.g. SYR)".into()),
+    ];
+    let cases: Vec<(String, String)> = cases.into_iter().collect();
+    for (row, want) in cases {
+        assert_eq!(build("g.tsv", format!("{header}{ok}{row}")), Err(want), "{row}");
+    }
+    let good = r#"{"label": "ORG", "pattern": [{"LOWER": "حراس"}, {"TEXT": "الدين"}], "id": "kh:hurras"}"#;
+    assert_eq!(build("r.jsonl", format!("{good}\n")), Ok(()));
+    let long = format!(r#"{{"label": "ORG", "pattern": [{}]}}"#, vec![r#"{"TEXT": "كلمة"}"#; 21].join(", "));
+    let cases = [
+        (r#"{"label": "ORG", "pattern": "حراس الدين", "id": 7}"#.to_string(), "r.jsonl:2: \"id\" must be a string, got 7"),
+        (r#"{"label": "ORG", "pattern": [{"TEXT": "حراس"}, {"TEXT": "الدين", "OP": "+"}]}"#.to_string(), "r.jsonl:2: token attribute \"OP\" is not supported (only TEXT, ORTH, LOWER, NORM with a string)"),
+        (r#"{"label": "WEAPON", "pattern": "كلاشنكوف"}"#.to_string(), "r.jsonl:2: unknown label \"WEAPON\" (expected PERSON, PER, GPE, LOC, ORG, FAC, NORP or MISC)"),
+        (r#"{"label": "ORG", "pattern": "حَ"}"#.to_string(), "r.jsonl:2: pattern \"ح\\u{64e}\" is shorter than 2 characters once normalized (\"ح\")"),
+        (long, "r.jsonl:2: a token pattern of 21 tokens (at most 20)"),
+    ];
+    for (line, want) in cases {
+        assert_eq!(build("r.jsonl", format!("{good}\n{line}\n")), Err(want.to_string()), "{line}");
+    }
+}
