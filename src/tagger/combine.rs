@@ -87,7 +87,11 @@ pub(crate) fn combine(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: Vec<Mentio
             out.push(m); // titles as cues, nationality adjectives: for the event rules
             continue;
         }
-        let over: Vec<usize> = (0..sp.len()).filter(|&i| overlaps(&sp[i].tokens, &m.tokens)).collect();
+        // The spans are sorted and disjoint: the ones overlapping `m` are a run found by binary
+        // search (a scan of every span per mention was quadratic on long documents).
+        let first = sp.partition_point(|s| s.tokens.end <= m.tokens.start);
+        let over: Vec<usize> =
+            (first..sp.len()).take_while(|&i| sp[i].tokens.start < m.tokens.end).filter(|&i| overlaps(&sp[i].tokens, &m.tokens)).collect();
         if over.is_empty() {
             // The tagger sees no name here. An unambiguous alias with an id and a role holder
             // stay (ANERcorp leaves "الجيش الإسرائيلي" untagged, but it is an organization and
@@ -176,16 +180,20 @@ fn model_mention(g: &Gazetteer, norm: &str, tok: &Tokenized, s: &Span) -> Mentio
 /// A one-word person name the tagger found that is the surname of a person with an id named
 /// in the document ("بوش" after "جورج بوش") gets that id.
 fn link_surnames(norm: &str, tok: &Tokenized, known: &[Mention], added: &mut [Mention]) {
-    let surname = |m: &Mention| &norm[tok.tokens[m.tokens.end - 1].norm.clone()];
+    // The first known full name ending in each surname, indexed once (a scan of every known
+    // name per candidate was quadratic on long documents).
+    let mut by_surname: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for m in known.iter().filter(|m| m.kind == EntityType::PER && m.tokens.len() >= 2) {
+        if let Some(e) = m.entity {
+            by_surname.entry(&norm[tok.tokens[m.tokens.end - 1].norm.clone()]).or_insert(e);
+        }
+    }
     for a in added.iter_mut().filter(|a| a.kind == EntityType::PER && a.entity.is_none() && a.tokens.len() == 1) {
         let w = &norm[a.norm.clone()];
         if w.chars().count() < 3 {
             continue;
         }
-        a.entity = known
-            .iter()
-            .find(|m| m.kind == EntityType::PER && m.entity.is_some() && m.tokens.len() >= 2 && surname(m) == w)
-            .and_then(|m| m.entity);
+        a.entity = by_surname.get(w).copied();
     }
 }
 
