@@ -108,11 +108,12 @@ pub(crate) fn combine(g: &Gazetteer, norm: &str, tok: &Tokenized, ms: Vec<Mentio
                 if s.tokens == m.tokens && same_kind(s.kind, m.kind) {
                     // The tagger agrees: the gazetteer's reading (id, clitic split) stands.
                     *mm = Mention { kind: m.kind, ..m };
-                } else if mm.entity.is_none() && m.entity.is_some() && same_kind(s.kind, m.kind)
+                } else if m.entity.is_some() && same_kind(s.kind, m.kind)
                     && m.tokens.start <= s.tokens.start && s.tokens.end <= m.tokens.end
                 {
-                    // "قطاع غزة" → "غزة": the bare name keeps the id.
-                    mm.entity = m.entity;
+                    // "تنظيم داعش", "قطاع غزة": the gazetteer's name with its designator and id
+                    // stands (the event rules read designators, and news annotation keeps them).
+                    *mm = Mention { kind: m.kind, ..m };
                 }
             }
         }
