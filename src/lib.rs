@@ -14,7 +14,8 @@
 //!
 //! Offsets: [`Span::bytes`] is a byte range into the original text (Rust); `start`/`end` are
 //! code-point offsets into the original text (JSON, Python). Normalization never moves offsets.
-//! See `DESIGN.md` for the pipeline and the output schema.
+//! See `DESIGN.md` in the repository for the architecture and its trade-offs, and
+//! `../shared/DESIGN.md` for the output contract.
 
 #![deny(missing_docs)]
 
