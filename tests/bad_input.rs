@@ -295,7 +295,7 @@ fn run_with_deadline(args: &[&str], limit: std::time::Duration) -> (Output, f64)
 /// The size of the huge single-line documents below: large enough that anything superlinear
 /// shows (a quadratic step takes minutes), small enough that the test suite stays under 2 GB
 /// of memory (one such document peaks at about 17 bytes of RSS per input byte, with the output).
-const HUGE: usize = 20_000_000;
+const HUGE: usize = 10_000_000;
 
 /// The huge-document tests run one at a time: two in parallel doubled the suite's peak memory.
 static HUGE_ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -339,19 +339,19 @@ fn check_fifty_mb_output(o: &Output, sentence: &str, n: usize) {
     assert_eq!(last["text"], last_small["text"]);
 }
 
-/// One 20 MB line through the CLI, once (reading, parsing, extracting and writing a single huge
+/// One 10 MB line through the CLI, once (reading, parsing, extracting and writing a single huge
 /// record). Release builds only: a debug build takes minutes. The sentence has entities of every
 /// kind but no event trigger and no multi-word person name (those are in
-/// `a_20_mb_line_of_news_with_events`).
+/// `a_10_mb_line_of_news_with_events`).
 #[test]
-#[cfg_attr(debug_assertions, ignore = "20 MB through the CLI: run with --release")]
-fn a_20_mb_single_line() {
+#[cfg_attr(debug_assertions, ignore = "10 MB through the CLI: run with --release")]
+fn a_10_mb_single_line() {
     let sentence = "وقال بوتين إن موسكو ودمشق وأنقرة تراقب الوضع في سوريا وإدلب مع الأمم المتحدة. ";
     let _one = HUGE_ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let (path, n) = fifty_mb_file(dir.path(), sentence);
     let (o, secs) = run_with_deadline(&["extract", "--quiet", "--max-doc-chars", "0", s(&path)], std::time::Duration::from_secs(300));
-    eprintln!("20 MB line: {secs:.1} s, {} MB of output", o.stdout.len() >> 20);
+    eprintln!("10 MB line: {secs:.1} s, {} MB of output", o.stdout.len() >> 20);
     check_fifty_mb_output(&o, sentence, n);
 }
 
@@ -359,14 +359,14 @@ fn a_20_mb_single_line() {
 /// quadratic once (given-name persons looked up their neighbours by scanning every mention,
 /// evidence was deduplicated with a linear `contains`; 4 MB took 28 s). About 6 s in release.
 #[test]
-#[cfg_attr(debug_assertions, ignore = "20 MB through the CLI: run with --release")]
-fn a_20_mb_line_of_news_with_events() {
+#[cfg_attr(debug_assertions, ignore = "10 MB through the CLI: run with --release")]
+fn a_10_mb_line_of_news_with_events() {
     let sentence = "وشنت إسرائيل غارات على مواقع إيران في سوريا، وقال الرئيس الروسي فلاديمير بوتين إن موسكو تراقب. ";
     let _one = HUGE_ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let (path, n) = fifty_mb_file(dir.path(), sentence);
     let (o, secs) = run_with_deadline(&["extract", "--quiet", "--max-doc-chars", "0", s(&path)], std::time::Duration::from_secs(300));
-    eprintln!("20 MB line of news: {secs:.1} s");
+    eprintln!("10 MB line of news: {secs:.1} s");
     check_fifty_mb_output(&o, sentence, n);
 }
 
